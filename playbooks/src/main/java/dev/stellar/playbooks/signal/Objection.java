@@ -1,0 +1,41 @@
+package dev.stellar.playbooks.signal;
+
+import java.util.Locale;
+
+/** Objection types a customer raises, keyed as the CRM field schema names them, with the phrasings that reveal them. */
+public enum Objection {
+    PRICE(PhraseSet.of("too expensive", "expensive", "costs too much", "too much money", "can't afford",
+            "cannot afford", "out of our budget", "over our budget", "over budget", "not in the budget",
+            "price is high", "pricey", "cheaper", "that's a lot of money", "a lot of money")),
+    TIMING(PhraseSet.of("not the right time", "bad time", "next quarter", "next year", "not right now",
+            "maybe later", "too soon", "not a priority right now", "after the holidays")),
+    NEED_SPOUSE_APPROVAL(PhraseSet.of("talk to my wife", "talk to my husband", "talk to my spouse",
+            "talk to my partner", "discuss it with my wife", "discuss it with my husband",
+            "discuss this with my wife", "discuss this with my husband", "check with my wife",
+            "check with my husband", "ask my wife", "ask my husband", "my wife and i need to",
+            "my husband and i need to")),
+    TRUST_IN_PROVIDER(PhraseSet.of("how do i know", "never heard of you", "can i trust", "reviews",
+            "references", "sounds too good to be true", "is this legit", "scam")),
+    ALREADY_HAVE_PLAN(PhraseSet.of("already have a will", "already have a trust", "already have a plan",
+            "already have an attorney", "already have a lawyer", "already use", "we already have",
+            "happy with our current")),
+    COMPLEXITY(PhraseSet.of("too complicated", "complicated", "confusing", "too complex", "overwhelming",
+            "don't understand", "hard to understand")),
+    THINKING_IT_OVER(PhraseSet.of("think about it", "think it over", "sleep on it", "need some time",
+            "get back to you", "not ready to decide", "mull it over"));
+
+    private final PhraseSet phrases;
+
+    Objection(PhraseSet phrases) {
+        this.phrases = phrases;
+    }
+
+    public PhraseSet phrases() {
+        return phrases;
+    }
+
+    /** The key used in extracted fields, e.g. {@code need_spouse_approval}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.stellar.ui.api;
+
+import dev.stellar.workers.account.EmailAlreadyRegisteredException;
+import dev.stellar.workers.account.InvalidSignupException;
+import dev.stellar.workers.meeting.MeetingNotFoundException;
+import dev.stellar.workers.transcript.TranscriptFormatException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/** Errors of the API as problem details that say what is wrong and where. */
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+public class ApiExceptionHandler {
+
+    @ExceptionHandler(TranscriptFormatException.class)
+    ProblemDetail malformedTranscript(TranscriptFormatException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed transcript", e.getMessage());
+        if (e.line() > 0) {
+            problem.setProperty("line", e.line());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidSignupException.class)
+    ProblemDetail invalidSignup(InvalidSignupException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid sign-up", e.getMessage());
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler(EmailAlreadyRegisteredException.class)
+    ProblemDetail duplicateEmail(EmailAlreadyRegisteredException e) {
+        return problem(HttpStatus.CONFLICT, "E-mail already registered", e.getMessage());
+    }
+
+    @ExceptionHandler(MeetingNotFoundException.class)
+    ProblemDetail meetingNotFound(MeetingNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Meeting not found", e.getMessage());
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ProblemDetail missingPart(MissingServletRequestPartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Missing part", "multipart part '" + e.getRequestPartName() + "' is required");
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "File too large", "the upload exceeds " + e.getMaxUploadSize() + " bytes");
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badArgument(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.stellar.ui.api;
+
+import dev.stellar.ui.security.CurrentCaller;
+import dev.stellar.workers.account.Caller;
+import dev.stellar.workers.meeting.MeetingDetail;
+import dev.stellar.workers.meeting.MeetingNotFoundException;
+import dev.stellar.workers.meeting.MeetingService;
+import dev.stellar.workers.meeting.MeetingSummary;
+import dev.stellar.workers.meeting.PageResult;
+import dev.stellar.workers.meeting.Platform;
+import dev.stellar.workers.meeting.UploadRequest;
+import dev.stellar.workflows.meeting.MeetingProgress;
+import dev.stellar.workflows.meeting.MeetingStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@Tag(name = "Meetings")
+@SecurityRequirement(name = "bearer")
+public class MeetingController {
+
+    private final MeetingService meetings;
+    private final CurrentCaller currentCaller;
+
+    public MeetingController(MeetingService meetings, CurrentCaller currentCaller) {
+        this.meetings = meetings;
+        this.currentCaller = currentCaller;
+    }
+
+    public record UploadResponse(UUID id, MeetingStatus status) {
+    }
+
+    public record MeetingResponse(UUID id, String title, Platform platform, MeetingStatus status, String statusReason,
+                                  String owner, Instant startedAt, Instant createdAt, Long durationMs,
+                                  List<MeetingDetail.Participant> participants, List<MeetingDetail.Insight> fields,
+                                  List<MeetingDetail.UtteranceView> utterances, MeetingProgress progress) {
+    }
+
+    @PostMapping(path = "/api/meetings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Upload a transcript (WebVTT, SRT, '[hh:mm:ss] Speaker: text' or 'Speaker: text')",
+            description = "The file is checked at once: a malformed one is refused with 400 naming the line, and nothing is stored. "
+                    + "Otherwise the meeting is processed in the background; poll GET /api/meetings/{id}.")
+    public UploadResponse upload(@RequestPart("file") MultipartFile file,
+                                 @RequestParam(name = "title", required = false) String title,
+                                 @RequestParam(name = "startedAt", required = false) Instant startedAt) throws IOException {
+        if (file.isEmpty()) {
+            throw new IllegalArgumentException("file is empty");
+        }
+        MeetingSummary meeting = meetings.upload(currentCaller.require(),
+                new UploadRequest(file.getOriginalFilename(), file.getBytes(), title, startedAt));
+        return new UploadResponse(meeting.id(), meeting.status());
+    }
+
+    @GetMapping("/api/meetings")
+    @Operation(summary = "The organisation's meetings, newest first")
+    public PageResult<MeetingSummary> list(@RequestParam(defaultValue = "0") int page,
+                                           @RequestParam(defaultValue = "20") int size) {
+        return meetings.list(currentCaller.require(), page, size);
+    }
+
+    @GetMapping("/api/meetings/{id}")
+    @Operation(summary = "A meeting with its status, transcript and extracted fields (each with confidence and evidence)")
+    public MeetingResponse get(@PathVariable UUID id) {
+        Caller caller = currentCaller.require();
+        MeetingDetail detail = meetings.detail(caller, id).orElseThrow(() -> new MeetingNotFoundException(id));
+        MeetingSummary m = detail.meeting();
+        MeetingProgress progress = m.status().isFinal() ? null : meetings.progress(caller, id).orElse(null);
+        return new MeetingResponse(m.id(), m.title(), m.platform(), m.status(), m.statusReason(), m.ownerName(),
+                m.startedAt(), m.createdAt(), m.durationMs(), detail.participants(), detail.insights(),
+                detail.utterances(), progress);
+    }
+}

@@ -1,0 +1,2 @@
+/** The REST API under {@code /api}: JSON in and out, errors as RFC 9457 problem details. */
+package dev.stellar.ui.api;

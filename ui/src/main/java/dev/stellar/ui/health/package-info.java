@@ -1,0 +1,2 @@
+/** Health of the services Stellar cannot work without. */
+package dev.stellar.ui.health;

@@ -1,0 +1,61 @@
+package dev.stellar.ui.views;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.streams.UploadHandler;
+import dev.stellar.ui.security.CurrentCaller;
+import dev.stellar.workers.account.Caller;
+import dev.stellar.workers.meeting.MeetingService;
+import dev.stellar.workers.meeting.MeetingSummary;
+import dev.stellar.workers.meeting.UploadRequest;
+import dev.stellar.workers.transcript.TranscriptFormatException;
+import jakarta.annotation.security.PermitAll;
+
+/** Hand in a transcript file; a malformed one is refused on the spot with the line that is wrong. */
+@Route(value = "upload", layout = MainLayout.class)
+@PageTitle("Upload transcript · Stellar")
+@PermitAll
+public class UploadView extends VerticalLayout {
+
+    private static final int MAX_BYTES = 20 * 1024 * 1024;
+
+    public UploadView(MeetingService meetings, CurrentCaller currentCaller) {
+        Caller caller = currentCaller.require();
+        TextField title = new TextField("Title (optional)");
+        title.setId("upload-title");
+        title.setWidth("28em");
+        Paragraph error = new Paragraph();
+        error.setId("upload-error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        error.setVisible(false);
+
+        UI ui = UI.getCurrent();
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, content) -> {
+            try {
+                MeetingSummary meeting = meetings.upload(caller,
+                        new UploadRequest(metadata.fileName(), content, title.getValue(), null));
+                ui.access(() -> ui.navigate(MeetingDetailView.class,
+                        new RouteParameters(MeetingDetailView.ID, meeting.id().toString())));
+            } catch (TranscriptFormatException e) {
+                ui.access(() -> {
+                    error.setText(metadata.fileName() + " was not accepted: " + e.getMessage());
+                    error.setVisible(true);
+                });
+            }
+        }));
+        upload.setId("transcript-upload");
+        upload.setAcceptedFileTypes(".vtt", ".srt", ".txt", "text/vtt", "text/plain", "application/x-subrip");
+        upload.setMaxFileSize(MAX_BYTES);
+        upload.setDropLabel(new com.vaadin.flow.component.html.Span(
+                "Drop a transcript here: WebVTT (Zoom, Teams), SRT, or text lines '[hh:mm:ss] Speaker: text'"));
+
+        add(new H2("Upload a transcript"), title, upload, error);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.stellar.workers.account;
+
+import java.util.UUID;
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface OrganizationRepository extends ListCrudRepository<Organization, UUID> {
+}

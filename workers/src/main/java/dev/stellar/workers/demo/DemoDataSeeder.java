@@ -1,0 +1,105 @@
+package dev.stellar.workers.demo;
+
+import dev.stellar.workers.account.AccountService;
+import dev.stellar.workers.account.AppUser;
+import dev.stellar.workers.account.Organization;
+import dev.stellar.workers.account.Role;
+import dev.stellar.workers.meeting.MeetingRepository;
+import dev.stellar.workers.meeting.MeetingService;
+import dev.stellar.workers.meeting.UploadRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates the demo organisation on first start of the embedded default (never when a database is
+ * configured) and hands a few transcripts to the real workflow, so a newcomer sees meetings at once.
+ */
+@Component
+@ConditionalOnProperty(name = "stellar.demo.enabled", havingValue = "true")
+public class DemoDataSeeder {
+
+    public static final String PASSWORD = "demo";
+    public static final String DOMAIN = "demo.stellar";
+    private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+    private record DemoUser(String email, String name, Role role) {
+    }
+
+    private record DemoMeeting(String resource, String title, Duration ago) {
+    }
+
+    private static final List<DemoUser> USERS = List.of(
+            new DemoUser("admin@" + DOMAIN, "Ada Admin", Role.ADMIN),
+            new DemoUser("ops@" + DOMAIN, "Oscar Ops", Role.OPS),
+            new DemoUser("manager@" + DOMAIN, "Maya Manager", Role.MANAGER),
+            new DemoUser("rep@" + DOMAIN, "Riley Rep", Role.REP));
+
+    private static final List<DemoMeeting> MEETINGS = List.of(
+            new DemoMeeting("renewal-brightline-dental.srt", "Brightline Dental renewal", Duration.ofDays(6)),
+            new DemoMeeting("discovery-northwind-logistics.vtt", "Northwind Logistics discovery call", Duration.ofDays(2)),
+            new DemoMeeting("estate-planning-chen.txt", "Chen family estate planning consultation", Duration.ofHours(5)));
+
+    private final AccountService accounts;
+    private final MeetingService meetingService;
+    private final MeetingRepository meetings;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public DemoDataSeeder(AccountService accounts, MeetingService meetingService, MeetingRepository meetings,
+                          TransactionTemplate transaction, Clock clock) {
+        this.accounts = accounts;
+        this.meetingService = meetingService;
+        this.meetings = meetings;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
+    public void seed() {
+        AppUser rep = accounts.findByEmail(USERS.get(3).email()).orElseGet(this::createOrganisation);
+        if (meetings.countByOrganizationId(rep.organizationId()) == 0) {
+            for (DemoMeeting meeting : MEETINGS) {
+                meetingService.upload(rep.toCaller(), new UploadRequest(meeting.resource(), read(meeting.resource()),
+                        meeting.title(), clock.instant().minus(meeting.ago())));
+            }
+        }
+        StringBuilder banner = new StringBuilder("Demo organisation ready. Sign in with password '" + PASSWORD + "' as:");
+        USERS.forEach(u -> banner.append("\n  ").append(String.format("%-8s", u.role())).append(u.email()));
+        log.info(banner.toString());
+    }
+
+    private AppUser createOrganisation() {
+        return transaction.execute(status -> {
+            Organization org = accounts.createOrganization("Demo Co", true);
+            AppUser last = null;
+            for (DemoUser user : USERS) {
+                last = accounts.createUser(org.id(), user.email(), user.name(), PASSWORD, user.role());
+            }
+            return last;
+        });
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = DemoDataSeeder.class.getResourceAsStream("/demo/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("demo transcript missing: " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.stellar.workers.meeting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** A meeting with its transcript, participants and extracted fields. */
+public record MeetingDetail(MeetingSummary meeting, List<Participant> participants, List<UtteranceView> utterances,
+                            List<Insight> insights) {
+
+    public record Participant(String name, int utterances, long talkMs) {
+    }
+
+    public record UtteranceView(int seq, String speaker, Long startMs, Long endMs, String text) {
+    }
+
+    /**
+     * An extracted field.
+     *
+     * @param value the value as JSON: a string, number, object ({@code amount}, {@code currency}) or array
+     */
+    public record Insight(String key, JsonNode value, double confidence, String evidenceQuote, Long evidenceStartMs) {
+    }
+}

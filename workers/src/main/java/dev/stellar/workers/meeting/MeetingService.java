@@ -1,0 +1,105 @@
+package dev.stellar.workers.meeting;
+
+import dev.stellar.connectors.blob.BlobStore;
+import dev.stellar.workers.account.Caller;
+import dev.stellar.workers.transcript.TranscriptFormatException;
+import dev.stellar.workers.transcript.TranscriptParser;
+import dev.stellar.workflows.meeting.MeetingProgress;
+import dev.stellar.workflows.meeting.MeetingStatus;
+import dev.stellar.workflows.meeting.MeetingWorkflowIds;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** What people do with meetings: upload a transcript, list meetings, open one. Always within the caller's organisation. */
+@Service
+public class MeetingService {
+
+    public static final int MAX_PAGE_SIZE = 100;
+    private static final Logger log = LoggerFactory.getLogger(MeetingService.class);
+
+    private final TranscriptParser parser;
+    private final BlobStore blobs;
+    private final MeetingStore store;
+    private final MeetingRepository meetings;
+    private final MeetingWorkflows workflows;
+    private final MeetingChangeFeed changes;
+    private final Clock clock;
+
+    public MeetingService(TranscriptParser parser, BlobStore blobs, MeetingStore store, MeetingRepository meetings,
+                          MeetingWorkflows workflows, MeetingChangeFeed changes, Clock clock) {
+        this.parser = parser;
+        this.blobs = blobs;
+        this.store = store;
+        this.meetings = meetings;
+        this.workflows = workflows;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks the transcript, stores it once and starts the meeting's workflow.
+     *
+     * @throws TranscriptFormatException the file is not a transcript Stellar reads; nothing was stored
+     */
+    public MeetingSummary upload(Caller caller, UploadRequest request) {
+        parser.parse(request.content()); // reject a bad file before anything is stored
+        UUID id = UUID.randomUUID();
+        String externalId = id.toString();
+        String transcriptRef = blobs.put(caller.organizationId().toString(), request.content());
+        Instant now = clock.instant();
+        Meeting meeting = store.insert(new Meeting(id, caller.organizationId(), Platform.UPLOAD, externalId,
+                titleOf(request), request.startedAt(), null, caller.userId(), MeetingStatus.RECEIVED, null,
+                MeetingWorkflowIds.of(caller.organizationId().toString(), Platform.UPLOAD.name(), externalId),
+                transcriptRef, request.fileName(), now, now, null));
+        try {
+            workflows.start(meeting);
+        } catch (RuntimeException e) {
+            // the meeting is stored as RECEIVED; the resumer starts it when Temporal is reachable again
+            log.warn("Could not start the workflow of meeting {} yet: {}", meeting.id(), e.getMessage());
+        }
+        return store.summary(caller.organizationId(), id).orElseThrow();
+    }
+
+    public PageResult<MeetingSummary> list(Caller caller, int page, int size) {
+        int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+        int pageNumber = Math.max(0, page);
+        return new PageResult<>(store.summaries(caller.organizationId(), pageSize, (long) pageNumber * pageSize),
+                pageNumber, pageSize, meetings.countByOrganizationId(caller.organizationId()));
+    }
+
+    public long count(Caller caller) {
+        return meetings.countByOrganizationId(caller.organizationId());
+    }
+
+    public Optional<MeetingDetail> detail(Caller caller, UUID meetingId) {
+        return store.summary(caller.organizationId(), meetingId).map(summary -> new MeetingDetail(summary,
+                store.participants(caller.organizationId(), meetingId),
+                store.utteranceViews(caller.organizationId(), meetingId),
+                store.insights(caller.organizationId(), meetingId)));
+    }
+
+    /** The running workflow's step-by-step progress, or empty when the meeting is not being processed. */
+    public Optional<MeetingProgress> progress(Caller caller, UUID meetingId) {
+        return meetings.findByIdAndOrganizationId(meetingId, caller.organizationId()).flatMap(workflows::progress);
+    }
+
+    /** Calls the listener for every change of a meeting in the caller's organisation until the subscription closes. */
+    public MeetingChangeFeed.Subscription onChange(Caller caller, Consumer<MeetingChange> listener) {
+        return changes.subscribe(caller.organizationId(), listener);
+    }
+
+    private static String titleOf(UploadRequest request) {
+        if (request.title() != null && !request.title().isBlank()) {
+            return request.title().strip();
+        }
+        String name = request.fileName() == null || request.fileName().isBlank() ? "Uploaded meeting" : request.fileName();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.stellar.workers.meeting;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stellar.workers.meeting.MeetingDetail.Insight;
+import dev.stellar.workers.meeting.MeetingDetail.Participant;
+import dev.stellar.workers.meeting.MeetingDetail.UtteranceView;
+import dev.stellar.workers.transcript.Transcript;
+import dev.stellar.workers.transcript.Utterance;
+import dev.stellar.workflows.meeting.MeetingActivities.ExtractedField;
+import dev.stellar.workflows.meeting.MeetingStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Transcripts, participants and insights of meetings. Writes replace what an earlier attempt wrote,
+ * so a retried activity leaves exactly one copy. Every statement filters on the organisation.
+ */
+@Repository
+public class MeetingStore {
+
+    private static final String SUMMARY_SELECT = """
+            select m.id, m.title, m.platform, m.status, m.status_reason, u.display_name as owner_name,
+                   m.started_at, m.created_at, t.duration_ms,
+                   (select count(*) from meeting_participants p where p.meeting_id = m.id) as participant_count
+            from meetings m
+            left join users u on u.id = m.owner_id
+            left join transcripts t on t.meeting_id = m.id
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final MeetingRepository meetings;
+    private final MeetingChangeFeed changes;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public MeetingStore(JdbcClient jdbc, JdbcTemplate template, MeetingRepository meetings, MeetingChangeFeed changes,
+                        ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.meetings = meetings;
+        this.changes = changes;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Meeting insert(Meeting meeting) {
+        Meeting saved = meetings.save(meeting);
+        changes.publish(new MeetingChange(saved.organizationId(), saved.id(), saved.status()));
+        return saved;
+    }
+
+    @Transactional
+    public void recordStatus(UUID organizationId, UUID meetingId, MeetingStatus status, String reason) {
+        if (meetings.updateStatus(meetingId, organizationId, status.name(), reason, clock.instant()) == 0) {
+            throw new MeetingNotFoundException(meetingId);
+        }
+        changes.publish(new MeetingChange(organizationId, meetingId, status));
+    }
+
+    /** Replaces the meeting's transcript, utterances and participants in one transaction. */
+    @Transactional
+    public void replaceTranscript(UUID organizationId, UUID meetingId, Transcript transcript) {
+        requireMeeting(organizationId, meetingId);
+        jdbc.sql("delete from meeting_participants where meeting_id = ? and organization_id = ?")
+                .params(meetingId, organizationId).update();
+        jdbc.sql("delete from transcripts where meeting_id = ? and organization_id = ?")
+                .params(meetingId, organizationId).update(); // cascades to utterances
+        jdbc.sql("""
+                        insert into transcripts (meeting_id, organization_id, format, utterance_count, duration_ms, parsed_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(meetingId, organizationId, transcript.format().name(), transcript.utterances().size(),
+                        transcript.durationMs(), Timestamp.from(clock.instant()))
+                .update();
+        template.batchUpdate("""
+                        insert into utterances (meeting_id, organization_id, seq, speaker, start_ms, end_ms, text)
+                        values (?, ?, ?, ?, ?, ?, ?)""",
+                transcript.utterances(), 1000, (ps, u) -> {
+                    ps.setObject(1, meetingId);
+                    ps.setObject(2, organizationId);
+                    ps.setInt(3, u.seq());
+                    ps.setString(4, u.speaker());
+                    ps.setObject(5, u.startMs(), Types.BIGINT);
+                    ps.setObject(6, u.endMs(), Types.BIGINT);
+                    ps.setString(7, u.text());
+                });
+        Map<String, long[]> bySpeaker = new LinkedHashMap<>();
+        for (Utterance u : transcript.utterances()) {
+            long[] stats = bySpeaker.computeIfAbsent(u.speaker(), s -> new long[2]);
+            stats[0]++;
+            if (u.startMs() != null && u.endMs() != null) {
+                stats[1] += u.endMs() - u.startMs();
+            }
+        }
+        template.batchUpdate("""
+                        insert into meeting_participants (meeting_id, organization_id, name, utterance_count, talk_ms)
+                        values (?, ?, ?, ?, ?)""",
+                new ArrayList<>(bySpeaker.entrySet()), 100, (ps, e) -> {
+                    ps.setObject(1, meetingId);
+                    ps.setObject(2, organizationId);
+                    ps.setString(3, e.getKey());
+                    ps.setInt(4, (int) e.getValue()[0]);
+                    ps.setLong(5, e.getValue()[1]);
+                });
+    }
+
+    @Transactional(readOnly = true)
+    public List<Utterance> utterances(UUID organizationId, UUID meetingId) {
+        return jdbc.sql("""
+                        select seq, speaker, start_ms, end_ms, text from utterances
+                        where meeting_id = ? and organization_id = ? order by seq""")
+                .params(meetingId, organizationId)
+                .query((rs, i) -> new Utterance(rs.getInt("seq"), rs.getString("speaker"), nullableLong(rs, "start_ms"),
+                        nullableLong(rs, "end_ms"), rs.getString("text")))
+                .list();
+    }
+
+    /** Stores the extracted fields and marks the meeting COMPLETED, in one transaction. */
+    @Transactional
+    public void complete(UUID organizationId, UUID meetingId, List<ExtractedField> fields) {
+        requireMeeting(organizationId, meetingId);
+        Instant now = clock.instant();
+        jdbc.sql("delete from insights where meeting_id = ? and organization_id = ?").params(meetingId, organizationId).update();
+        template.batchUpdate("""
+                        insert into insights (meeting_id, organization_id, field_key, value, confidence, evidence_quote,
+                                              evidence_start_ms, extracted_at)
+                        values (?, ?, ?, ?::jsonb, ?, ?, ?, ?)""",
+                fields, 100, (ps, f) -> {
+                    ps.setObject(1, meetingId);
+                    ps.setObject(2, organizationId);
+                    ps.setString(3, f.key());
+                    ps.setString(4, f.valueJson());
+                    ps.setDouble(5, Math.round(f.confidence() * 1000) / 1000.0);
+                    ps.setString(6, f.evidenceQuote());
+                    ps.setObject(7, f.evidenceStartMs(), Types.BIGINT);
+                    ps.setTimestamp(8, Timestamp.from(now));
+                });
+        recordStatus(organizationId, meetingId, MeetingStatus.COMPLETED, null);
+    }
+
+    @Transactional(readOnly = true)
+    public List<MeetingSummary> summaries(UUID organizationId, int limit, long offset) {
+        return jdbc.sql(SUMMARY_SELECT + " where m.organization_id = ? order by m.created_at desc, m.id desc limit ? offset ?")
+                .params(organizationId, limit, offset)
+                .query(this::summary)
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<MeetingSummary> summary(UUID organizationId, UUID meetingId) {
+        return jdbc.sql(SUMMARY_SELECT + " where m.organization_id = ? and m.id = ?")
+                .params(organizationId, meetingId)
+                .query(this::summary)
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Participant> participants(UUID organizationId, UUID meetingId) {
+        return jdbc.sql("""
+                        select name, utterance_count, talk_ms from meeting_participants
+                        where meeting_id = ? and organization_id = ? order by talk_ms desc, name""")
+                .params(meetingId, organizationId)
+                .query((rs, i) -> new Participant(rs.getString("name"), rs.getInt("utterance_count"), rs.getLong("talk_ms")))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Insight> insights(UUID organizationId, UUID meetingId) {
+        return jdbc.sql("""
+                        select field_key, value::text as value, confidence, evidence_quote, evidence_start_ms from insights
+                        where meeting_id = ? and organization_id = ? order by field_key""")
+                .params(meetingId, organizationId)
+                .query((rs, i) -> new Insight(rs.getString("field_key"), readJson(rs.getString("value")),
+                        rs.getDouble("confidence"), rs.getString("evidence_quote"), nullableLong(rs, "evidence_start_ms")))
+                .list();
+    }
+
+    public List<UtteranceView> utteranceViews(UUID organizationId, UUID meetingId) {
+        return utterances(organizationId, meetingId).stream()
+                .map(u -> new UtteranceView(u.seq(), u.speaker(), u.startMs(), u.endMs(), u.text()))
+                .toList();
+    }
+
+    private void requireMeeting(UUID organizationId, UUID meetingId) {
+        if (meetings.findByIdAndOrganizationId(meetingId, organizationId).isEmpty()) {
+            throw new MeetingNotFoundException(meetingId);
+        }
+    }
+
+    private MeetingSummary summary(ResultSet rs, int row) throws SQLException {
+        return new MeetingSummary(rs.getObject("id", UUID.class), rs.getString("title"),
+                Platform.valueOf(rs.getString("platform")), MeetingStatus.valueOf(rs.getString("status")),
+                rs.getString("status_reason"), rs.getString("owner_name"), instant(rs, "started_at"),
+                instant(rs, "created_at"), rs.getInt("participant_count"), nullableLong(rs, "duration_ms"));
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readJson(String value) {
+        try {
+            return json.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored insight is not JSON", e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,2 @@
+/** Activity implementations, extraction, persistence, feature services and the embedded runtime. */
+package dev.stellar.workers;

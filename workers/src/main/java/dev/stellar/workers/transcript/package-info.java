@@ -1,0 +1,2 @@
+/** Transcript files in the formats meeting platforms write, parsed into utterances. */
+package dev.stellar.workers.transcript;

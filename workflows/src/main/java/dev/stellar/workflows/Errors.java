@@ -1,0 +1,21 @@
+package dev.stellar.workflows;
+
+import java.util.Arrays;
+
+/**
+ * Failure types that retrying cannot fix. Activities throw them as non-retryable
+ * {@code ApplicationFailure}s whose type is the enum name; retry options list them as do-not-retry.
+ */
+public enum Errors {
+    /** The transcript file cannot be parsed; the message names the line. */
+    MALFORMED_TRANSCRIPT,
+    /** The stored transcript the workflow points at does not exist. */
+    TRANSCRIPT_NOT_FOUND,
+    /** The meeting row is gone (deleted, or another organisation's id). */
+    MEETING_NOT_FOUND;
+
+    /** All type names, for {@code RetryOptions.setDoNotRetry}. */
+    public static String[] typeNames() {
+        return Arrays.stream(values()).map(Enum::name).toArray(String[]::new);
+    }
+}

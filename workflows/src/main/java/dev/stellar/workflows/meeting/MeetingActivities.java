@@ -1,0 +1,51 @@
+package dev.stellar.workflows.meeting;
+
+import io.temporal.activity.ActivityInterface;
+import java.util.List;
+
+/** The side effects of a meeting's life. Each call is idempotent: a retry rewrites, never duplicates. */
+@ActivityInterface
+public interface MeetingActivities {
+
+    /** Parses the stored transcript and stores its utterances and participants, replacing any earlier attempt. */
+    ParsedTranscript parseTranscript(ParseTranscriptInput input);
+
+    /** Runs the extractors over the stored utterances. */
+    ExtractedInsights extractInsights(ExtractInsightsInput input);
+
+    /** Stores the insights and marks the meeting COMPLETED, in one transaction. */
+    void completeMeeting(CompleteMeetingInput input);
+
+    /** Records a status change (PROCESSING, FAILED) with its reason. */
+    void recordStatus(RecordStatusInput input);
+
+    record ParseTranscriptInput(String organizationId, String meetingId, String transcriptRef, String fileName) {
+    }
+
+    record ParsedTranscript(String format, int utterances, List<String> speakers, long durationMs) {
+    }
+
+    record ExtractInsightsInput(String organizationId, String meetingId) {
+    }
+
+    record ExtractedInsights(List<ExtractedField> fields) {
+    }
+
+    /**
+     * One extracted CRM field.
+     *
+     * @param key             stable field key, e.g. {@code deal_amount}
+     * @param valueJson       the value as JSON (a string, number, object or array)
+     * @param confidence      0..1
+     * @param evidenceQuote   the words the value rests on, or {@code null} when it comes from metadata
+     * @param evidenceStartMs where the quote starts in the recording, or {@code null}
+     */
+    record ExtractedField(String key, String valueJson, double confidence, String evidenceQuote, Long evidenceStartMs) {
+    }
+
+    record CompleteMeetingInput(String organizationId, String meetingId, List<ExtractedField> fields) {
+    }
+
+    record RecordStatusInput(String organizationId, String meetingId, MeetingStatus status, String reason) {
+    }
+}

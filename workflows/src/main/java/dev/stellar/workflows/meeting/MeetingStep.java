@@ -1,0 +1,18 @@
+package dev.stellar.workflows.meeting;
+
+/** The steps of a meeting's life, in order. */
+public enum MeetingStep {
+    PARSE("Parse transcript"),
+    EXTRACT("Extract insights"),
+    PERSIST("Store results");
+
+    private final String label;
+
+    MeetingStep(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.stellar.workflows.meeting;
+
+public enum StepState {
+    PENDING, RUNNING, DONE, FAILED
+}
