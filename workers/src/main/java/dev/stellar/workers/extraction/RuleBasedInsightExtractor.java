@@ -39,7 +39,8 @@ public class RuleBasedInsightExtractor implements InsightExtractor {
             Pattern.compile("(?i:\\b(?:our|my)\\s+(?:company|business|firm)(?:\\s+is called|\\s+is|,)\\s+)" + COMPANY_NAME),
             Pattern.compile("(?i:\\b(?:here at|we at)\\s+)" + COMPANY_NAME));
     private static final Pattern SELF_INTRODUCTION = Pattern.compile(
-            "(?i:\\b(?:my name is|my name's|this is|i'm|i am)\\s+)(?<name>\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+)?)");
+            "(?i:\\b(?:my name is|my name's|i'm|i am)\\s+)(?<name>\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+)?)"
+                    + "|(?i:\\bthis is\\s+)(?<introduced>\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+)?)(?i:\\s+(?:from|with|at|here)\\b)");
 
     private static final Pattern MONEY_SYMBOL = Pattern.compile(
             "(?<symbol>[$€£])\\s?(?<number>\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(?<decimals>\\d{1,2}))?(?:\\s?(?<multiplier>k|thousand|million|m)\\b)?",
@@ -49,14 +50,15 @@ public class RuleBasedInsightExtractor implements InsightExtractor {
             Pattern.CASE_INSENSITIVE);
     private static final PhraseSet PRICE_CONTEXT = PhraseSet.of("price", "pricing", "cost", "costs", "total", "investment",
             "package", "fee", "fees", "deal", "budget", "pay", "payment", "quote", "proposal", "contract", "charge",
-            "comes to", "invoice", "all in", "per year", "annually", "license", "licence");
+            "comes to", "invoice", "all in", "per year", "a year", "per month", "a month", "annually", "license", "licence",
+            "plan", "renewal", "subscription");
 
     private static final Pattern TODAY_DATE = Pattern.compile(
             "(?i:\\btoday(?:'s| is)?(?:\\s+the)?\\s+)(?:(?<iso>\\d{4}-\\d{2}-\\d{2})|(?<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<year>\\d{4}))?)",
             Pattern.CASE_INSENSITIVE);
 
     private static final PhraseSet NEXT_STEP = PhraseSet.of("next step", "next steps", "i'll send", "i will send",
-            "we'll send", "i'll email", "send you", "send over", "schedule", "set up a", "follow up", "follow-up",
+            "we'll send", "i'll email", "send you", "send over", "schedule", "set up a", "follow up",
             "book a", "let's meet", "meet again", "i'll call", "we'll call", "by friday", "by monday", "by tuesday",
             "by wednesday", "by thursday", "next week", "tomorrow", "calendar invite");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
@@ -100,8 +102,9 @@ public class RuleBasedInsightExtractor implements InsightExtractor {
         for (Utterance u : context.utterances()) {
             if (roles.isCustomer(u.speaker())) {
                 Matcher m = SELF_INTRODUCTION.matcher(u.text());
-                if (m.find() && !isCompanyWord(m.group("name"))) {
-                    return Optional.of(field(FieldKeys.CLIENT_NAME, m.group("name"), 0.85, u));
+                String name = !m.find() ? null : m.group("name") != null ? m.group("name") : m.group("introduced");
+                if (name != null && !isCompanyWord(name)) {
+                    return Optional.of(field(FieldKeys.CLIENT_NAME, name, 0.85, u));
                 }
             }
         }

@@ -22,7 +22,7 @@ public final class TranscriptParser {
     public static final String UNKNOWN_SPEAKER = "Unknown speaker";
 
     private static final Pattern TIMING = Pattern.compile(
-            "^\\s*(?<start>(?:\\d+:)?\\d{1,2}:\\d{2}[.,]\\d{1,3})\\s+-->\\s+(?<end>(?:\\d+:)?\\d{1,2}:\\d{2}[.,]\\d{1,3})(?:\\s.*)?$");
+            "^\\s*(?<start>(?:\\d+:)?\\d{1,2}:\\d{1,2}[.,]\\d{1,3})\\s+-->\\s+(?<end>(?:\\d+:)?\\d{1,2}:\\d{1,2}[.,]\\d{1,3})(?:\\s.*)?$");
     private static final Pattern VOICE_TAG = Pattern.compile("<v(?:\\.[^\\s>]+)*\\s+(?<name>[^>]+)>");
     private static final Pattern ANY_TAG = Pattern.compile("</?[^>]+>");
     private static final String SPEAKER = "(?<speaker>[\\p{L}\\p{N}][\\p{L}\\p{N} .'’()_@-]{0,59}?)";

@@ -1,0 +1,34 @@
+package dev.stellar.workflows.meeting;
+
+import io.temporal.client.WorkflowClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Recorded workflow histories for replay tests. Run the workflow tests with
+ * {@code -Dstellar.recordHistories=true} to record them anew; commit the files only for a change
+ * that is compatible (or guarded by {@code Workflow.getVersion}).
+ */
+final class Histories {
+
+    static final String COMPLETED = "histories/meeting-lifecycle-completed.json";
+    static final String FAILED = "histories/meeting-lifecycle-malformed-transcript.json";
+
+    private Histories() {
+    }
+
+    static void recordIfAsked(WorkflowClient client, String workflowId, String resource) {
+        if (!Boolean.getBoolean("stellar.recordHistories")) {
+            return;
+        }
+        try {
+            Path file = Path.of("src/test/resources").resolve(resource);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, client.fetchHistory(workflowId).toJson(true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.stellar.workflows.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stellar.workflows.meeting.MeetingActivities.RecordStatusInput;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MeetingLifecycleWorkflowTest {
+
+    private final RecordingMeetingActivities activities = new RecordingMeetingActivities();
+
+    @RegisterExtension
+    final TestWorkflowExtension temporal = TestWorkflowExtension.newBuilder()
+            .registerWorkflowImplementationTypes(MeetingLifecycleWorkflowImpl.class)
+            .setActivityImplementations(activities)
+            .setDoNotStart(true)
+            .build();
+
+    private static final MeetingLifecycleInput INPUT =
+            new MeetingLifecycleInput("org-1", "meeting-1", "org-1/sha256-abc", "call.vtt");
+
+    @Test
+    void runsStepsInOrderAndReportsTheOutcome(TestWorkflowEnvironment env, Worker worker) {
+        env.start();
+        MeetingLifecycleWorkflow workflow = newWorkflow(env.getWorkflowClient(), worker, "meeting:org-1:upload:1");
+
+        MeetingOutcome outcome = workflow.run(INPUT);
+
+        assertThat(outcome).isEqualTo(new MeetingOutcome("meeting-1", 12, 2, 2));
+        assertThat(activities.calls).containsExactly(
+                "status:PROCESSING", "parse:org-1/sha256-abc", "extract", "complete:2");
+        MeetingProgress progress = workflow.progress();
+        assertThat(progress.percent()).isEqualTo(100);
+        assertThat(progress.failure()).isNull();
+        Histories.recordIfAsked(env.getWorkflowClient(), "meeting:org-1:upload:1", Histories.COMPLETED);
+    }
+
+    @Test
+    void retriesTransientFailures(TestWorkflowEnvironment env, Worker worker) {
+        activities.transientParseFailures = 2;
+        env.start();
+
+        newWorkflow(env.getWorkflowClient(), worker, "meeting:org-1:upload:2").run(INPUT);
+
+        assertThat(activities.parseAttempts).hasValue(3);
+        assertThat(activities.calls).endsWith("complete:2");
+    }
+
+    @Test
+    void aMalformedTranscriptFailsAtOnceWithItsReasonRecorded(TestWorkflowEnvironment env, Worker worker) {
+        activities.malformed = true;
+        env.start();
+        MeetingLifecycleWorkflow workflow = newWorkflow(env.getWorkflowClient(), worker, "meeting:org-1:upload:3");
+
+        assertThatThrownBy(() -> workflow.run(INPUT))
+                .isInstanceOf(WorkflowFailedException.class)
+                .cause().isInstanceOf(ApplicationFailure.class)
+                .hasMessageContaining("line 7: invalid cue timing");
+
+        assertThat(activities.parseAttempts).as("non-retryable: one attempt").hasValue(1);
+        assertThat(activities.calls).doesNotContain("extract");
+        RecordStatusInput last = activities.statuses.get(activities.statuses.size() - 1);
+        assertThat(last.status()).isEqualTo(MeetingStatus.FAILED);
+        assertThat(last.reason()).isEqualTo("line 7: invalid cue timing '00:00:0x --> 00:00:05.000'");
+        MeetingProgress progress = workflow.progress();
+        assertThat(progress.steps()).extracting(MeetingProgress.StepProgress::state)
+                .containsExactly(StepState.FAILED, StepState.PENDING, StepState.PENDING);
+        assertThat(progress.failure()).contains("line 7");
+        Histories.recordIfAsked(env.getWorkflowClient(), "meeting:org-1:upload:3", Histories.FAILED);
+    }
+
+    @Test
+    void aSecondStartWithTheSameIdIsRejectedNotRunTwice(TestWorkflowEnvironment env, Worker worker) {
+        env.start();
+        WorkflowClient client = env.getWorkflowClient();
+        String id = MeetingWorkflowIds.of("org-1", "ZOOM", "85012345678");
+        assertThat(id).isEqualTo("meeting:org-1:zoom:85012345678");
+
+        WorkflowClient.start(newWorkflow(client, worker, id)::run, INPUT);
+        assertThatThrownBy(() -> WorkflowClient.start(newWorkflow(client, worker, id)::run, INPUT))
+                .isInstanceOf(WorkflowExecutionAlreadyStarted.class);
+        WorkflowStub.fromTyped(client.newWorkflowStub(MeetingLifecycleWorkflow.class, id)).getResult(MeetingOutcome.class);
+
+        assertThat(activities.calls.stream().filter(c -> c.startsWith("parse"))).hasSize(1);
+    }
+
+    static MeetingLifecycleWorkflow newWorkflow(WorkflowClient client, Worker worker, String id) {
+        return client.newWorkflowStub(MeetingLifecycleWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(id)
+                .setTaskQueue(worker.getTaskQueue())
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.stellar.workflows.meeting;
+
+import dev.stellar.workflows.Errors;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Activities for workflow tests: they record every call and can be told to fail a step, so the tests
+ * check the workflow's orchestration (order, retries, failure handling) without a database.
+ */
+class RecordingMeetingActivities implements MeetingActivities {
+
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    final List<RecordStatusInput> statuses = new CopyOnWriteArrayList<>();
+    final AtomicInteger parseAttempts = new AtomicInteger();
+    volatile int transientParseFailures;
+    volatile boolean malformed;
+
+    @Override
+    public ParsedTranscript parseTranscript(ParseTranscriptInput input) {
+        calls.add("parse:" + input.transcriptRef());
+        if (parseAttempts.incrementAndGet() <= transientParseFailures) {
+            throw new IllegalStateException("database briefly unavailable");
+        }
+        if (malformed) {
+            throw ApplicationFailure.newNonRetryableFailure("line 7: invalid cue timing '00:00:0x --> 00:00:05.000'",
+                    Errors.MALFORMED_TRANSCRIPT.name());
+        }
+        return new ParsedTranscript("WEBVTT", 12, List.of("Riley Rep", "Dana Whitfield"), 60_000);
+    }
+
+    @Override
+    public ExtractedInsights extractInsights(ExtractInsightsInput input) {
+        calls.add("extract");
+        return new ExtractedInsights(List.of(
+                new ExtractedField("outcome", "\"Won\"", 0.85, "Let's do it.", 40_000L),
+                new ExtractedField("deal_amount", "{\"amount\":4500,\"currency\":\"USD\"}", 0.8, "It is $4,500.", 30_000L)));
+    }
+
+    @Override
+    public void completeMeeting(CompleteMeetingInput input) {
+        calls.add("complete:" + input.fields().size());
+    }
+
+    @Override
+    public void recordStatus(RecordStatusInput input) {
+        calls.add("status:" + input.status());
+        statuses.add(input);
+    }
+}
