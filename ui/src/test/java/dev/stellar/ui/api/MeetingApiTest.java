@@ -1,0 +1,180 @@
+package dev.stellar.ui.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stellar.ui.StellarIntegrationTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/** The REST API over real HTTP, as a client would use it. */
+class MeetingApiTest extends StellarIntegrationTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private RestClient http;
+
+    @BeforeEach
+    void client() {
+        http = RestClient.builder().baseUrl(baseUrl())
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .build();
+    }
+
+    @Test
+    void signupThenTokenThenUploadYieldsACompletedMeetingOthersCannotSee() throws Exception {
+        String email = "dana-" + UUID.randomUUID() + "@northwind.example";
+        Response signup = post("/api/signup", Map.of("organization", "Northwind", "name", "Dana Whitfield",
+                "email", email, "password", "long enough secret"), null);
+        assertThat(signup.status()).isEqualTo(201);
+        assertThat(signup.body().get("role").asText()).isEqualTo("ADMIN");
+
+        String token = token(email, "long enough secret");
+        Response upload = upload(token, "meeting001_transcript.vtt", fixture("/fixtures/zoom/meeting001_transcript.vtt"));
+        assertThat(upload.status()).isEqualTo(202);
+        assertThat(upload.body().get("status").asText()).isEqualTo("RECEIVED");
+        String id = upload.body().get("id").asText();
+
+        JsonNode meeting = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> get("/api/meetings/" + id, token).body(), m -> m.get("status").asText().equals("COMPLETED"));
+        assertThat(meeting.get("utterances")).hasSize(300);
+        assertThat(meeting.get("utterances").get(0).get("speaker").asText()).isEqualTo("Andrew Knight");
+        assertThat(meeting.get("utterances").get(0).get("startMs").asLong()).isEqualTo(4_859L);
+        assertThat(meeting.get("participants").findValuesAsText("name")).contains("Paul McCartney", "Ringo Starr");
+        JsonNode outcome = field(meeting, "outcome");
+        assertThat(outcome.get("confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(field(meeting, "deal_amount").get("evidenceQuote").asText()).isNotBlank();
+
+        Response list = get("/api/meetings?page=0&size=5", token);
+        assertThat(list.body().get("items").findValuesAsText("id")).containsExactly(id);
+
+        String stranger = token(signupSomeone(), "another long secret");
+        assertThat(get("/api/meetings/" + id, stranger).status()).isEqualTo(404);
+        assertThat(get("/api/meetings", stranger).body().get("total").asInt()).isZero();
+    }
+
+    @Test
+    void aMalformedTranscriptIsRefusedWithTheLineAndNothingIsStored() throws Exception {
+        String token = token(signupSomeone(), "another long secret");
+        byte[] broken = "[00:00:01] Riley Rep: Hello\n[00:00:05] Sam Buyer: Hi\n[0x:00:09] Riley Rep: Oops\n".getBytes();
+
+        Response refused = upload(token, "broken.txt", broken);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("detail").asText()).startsWith("line 3: expected '[hh:mm:ss] Speaker: text'");
+        assertThat(refused.body().get("line").asInt()).isEqualTo(3);
+        assertThat(get("/api/meetings", token).body().get("total").asInt()).isZero();
+    }
+
+    @Test
+    void signupRules() {
+        String email = "ops-" + UUID.randomUUID() + "@acme.example";
+        assertThat(post("/api/signup", Map.of("organization", "Acme", "name", "Oscar", "email", email,
+                "password", "short"), null).status()).isEqualTo(400);
+        Response weak = post("/api/signup", Map.of("organization", "Acme", "name", "Oscar", "email", email,
+                "password", "password123"), null);
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.body().get("field").asText()).isEqualTo("password");
+
+        assertThat(post("/api/signup", Map.of("organization", "Acme", "name", "Oscar", "email", email,
+                "password", "a much better passphrase"), null).status()).isEqualTo(201);
+        assertThat(post("/api/signup", Map.of("organization", "Acme 2", "name", "Oscar", "email", email.toUpperCase(),
+                "password", "a much better passphrase"), null).status()).isEqualTo(409);
+    }
+
+    @Test
+    void withoutAValidTokenTheApiAnswers401() {
+        assertThat(get("/api/meetings", null).status()).isEqualTo(401);
+        assertThat(get("/api/meetings", "not-a-token").status()).isEqualTo(401);
+        assertThat(post("/api/auth/token", Map.of("email", "rep@demo.stellar", "password", "wrong"), null).status())
+                .isEqualTo(401);
+        assertThat(post("/api/auth/token", Map.of("email", "nobody@nowhere.example", "password", "demo"), null).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void healthAndApiDocsArePublic() {
+        Response health = get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("status").asText()).isEqualTo("UP");
+        Response docs = get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().get("paths").has("/api/meetings/{id}")).isTrue();
+    }
+
+    // --- helpers ---
+
+    private record Response(int status, JsonNode body) {
+    }
+
+    private String signupSomeone() {
+        String email = "someone-" + UUID.randomUUID() + "@elsewhere.example";
+        assertThat(post("/api/signup", Map.of("organization", "Elsewhere", "name", "Sam", "email", email,
+                "password", "another long secret"), null).status()).isEqualTo(201);
+        return email;
+    }
+
+    private String token(String email, String password) {
+        Response response = post("/api/auth/token", Map.of("email", email, "password", password), null);
+        assertThat(response.status()).isEqualTo(200);
+        return response.body().get("token").asText();
+    }
+
+    private static JsonNode field(JsonNode meeting, String key) {
+        for (JsonNode field : meeting.get("fields")) {
+            if (field.get("key").asText().equals(key)) {
+                return field;
+            }
+        }
+        throw new AssertionError("no field " + key + " in " + meeting.get("fields"));
+    }
+
+    private Response post(String path, Object body, String token) {
+        return exchange(http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body), token);
+    }
+
+    private Response get(String path, String token) {
+        return exchange(http.get().uri(path), token);
+    }
+
+    private Response upload(String token, String fileName, byte[] content) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        return exchange(http.post().uri("/api/meetings").contentType(MediaType.MULTIPART_FORM_DATA).body(parts), token);
+    }
+
+    private Response exchange(RestClient.RequestHeadersSpec<?> request, String token) {
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        return request.exchange((req, res) -> {
+            byte[] bytes = res.getBody().readAllBytes();
+            JsonNode body = bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
+            return new Response(res.getStatusCode().value(), body);
+        });
+    }
+
+    private static byte[] fixture(String resource) throws IOException {
+        try (InputStream in = MeetingApiTest.class.getResourceAsStream(resource)) {
+            return in.readAllBytes();
+        }
+    }
+}
