@@ -49,6 +49,10 @@ public class StellarRuntimeEnvironment implements EnvironmentPostProcessor, Orde
             defaults.put("spring.main.web-application-type", "none");
         }
         environment.getPropertySources().addLast(new MapPropertySource("stellarRuntimeDefaults", defaults));
+        if (environment.getProperty("stellar.embedded.database", Boolean.class, false)) {
+            EmbeddedPostgresLauncher.startEarly(Path.of(environment.getProperty("stellar.data-dir")).toAbsolutePath().normalize(),
+                    environment.getProperty("stellar.embedded.database-port", Integer.class, 0));
+        }
     }
 
     static Set<String> roles(String value) {
