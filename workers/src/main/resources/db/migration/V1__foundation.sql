@@ -88,6 +88,7 @@ create table insights (
     meeting_id        uuid         not null references meetings (id) on delete cascade,
     organization_id   uuid         not null,
     field_key         text         not null,
+    position          integer      not null,
     value             jsonb        not null,
     confidence        numeric(4, 3) not null check (confidence between 0 and 1),
     evidence_quote    text,

@@ -40,12 +40,19 @@ final class Formats {
                 return "None";
             }
             List<String> items = new ArrayList<>();
-            value.forEach(item -> items.add(item.isObject() && item.has("name")
-                    ? item.get("name").asText() + (item.has("role") ? " (" + item.get("role").asText() + ")" : "")
-                    : label(item.asText())));
+            value.forEach(item -> items.add(item(item)));
             return String.join(", ", items);
         }
         return value.asText();
+    }
+
+    /** One element of a list value: a person with their role, an enumeration key as words, or a sentence. */
+    static String item(JsonNode item) {
+        if (item.isObject() && item.has("name")) {
+            return item.get("name").asText() + (item.has("role") ? " (" + item.get("role").asText() + ")" : "");
+        }
+        String text = item.asText();
+        return text.matches("[a-z_]+") ? label(text) : text;
     }
 
     static String money(BigDecimal amount, String currencyCode) {
@@ -70,8 +77,8 @@ final class Formats {
                 : String.format("%02d:%02d", d.toMinutes(), d.toSecondsPart());
     }
 
-    static String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant.atZone(ZoneId.systemDefault()));
+    static String dateTime(Instant instant, ZoneId zone) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));
     }
 
     static String percent(double confidence) {

@@ -1,5 +1,6 @@
 package dev.stellar.ui.views;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -39,5 +40,11 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Meetings", MeetingsView.class, VaadinIcon.CALENDAR_USER.create()));
         nav.addItem(new SideNavItem("Upload transcript", UploadView.class, VaadinIcon.UPLOAD.create()));
         addToDrawer(nav);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        BrowserZone.detect(event.getUI());
     }
 }

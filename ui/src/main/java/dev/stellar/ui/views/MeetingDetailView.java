@@ -1,6 +1,8 @@
 package dev.stellar.ui.views;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -10,8 +12,10 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -102,7 +106,7 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
         header.add(title);
         header.add(new Paragraph(String.join(" · ", List.of(
                 "Owner: " + (m.ownerName() == null ? "—" : m.ownerName()),
-                "When: " + Formats.dateTime(m.startedAt() != null ? m.startedAt() : m.createdAt()),
+                "When: " + Formats.dateTime(m.startedAt() != null ? m.startedAt() : m.createdAt(), BrowserZone.of(UI.getCurrent())),
                 "Length: " + (m.durationMs() == null ? "—" : Formats.clock(m.durationMs())),
                 "Speakers: " + m.participantCount()))));
         if (m.statusReason() != null) {
@@ -143,10 +147,7 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
         Span confidence = new Span(Formats.percent(insight.confidence()) + " confident");
         confidence.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-tertiary-text-color)")
                 .set("margin-left", "var(--lumo-space-s)");
-        Div value = new Div(Formats.value(insight.value()));
-        value.addClassName("field-value");
-        value.getStyle().set("font-weight", "600");
-        card.add(new Div(label, confidence), value);
+        card.add(new Div(label, confidence), valueOf(insight));
 
         if (insight.evidenceQuote() != null) {
             Button at = new Button(insight.evidenceStartMs() == null ? "show" : Formats.clock(insight.evidenceStartMs()),
@@ -158,6 +159,23 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
             card.add(new Div(quote, at));
         }
         return card;
+    }
+
+    /** Lists read as lists (next steps, objections); everything else as one line. */
+    private static Component valueOf(Insight insight) {
+        JsonNode value = insight.value();
+        Component shown;
+        if (value != null && value.isArray() && !value.isEmpty()) {
+            UnorderedList list = new UnorderedList();
+            value.forEach(item -> list.add(new ListItem(Formats.item(item))));
+            list.getStyle().set("margin", "0").set("padding-left", "var(--lumo-space-l)");
+            shown = list;
+        } else {
+            shown = new Div(Formats.value(value));
+        }
+        shown.addClassName("field-value");
+        shown.getStyle().set("font-weight", "600");
+        return shown;
     }
 
     private void showInTranscript(Insight insight) {

@@ -55,8 +55,9 @@ public class MeetingsView extends VerticalLayout {
         grid.addColumn(MeetingSummary::ownerName).setHeader("Owner").setFlexGrow(1);
         grid.addColumn(MeetingSummary::participantCount).setHeader("Speakers").setFlexGrow(0).setAutoWidth(true);
         grid.addColumn(m -> Formats.clock(m.durationMs())).setHeader("Length").setFlexGrow(0).setAutoWidth(true);
-        grid.addColumn(m -> Formats.dateTime(m.startedAt() != null ? m.startedAt() : m.createdAt())).setHeader("When")
-                .setFlexGrow(1);
+        grid.addColumn(m -> Formats.dateTime(m.startedAt() != null ? m.startedAt() : m.createdAt(),
+                BrowserZone.of(UI.getCurrent()))).setHeader("When")
+                .setAutoWidth(true).setFlexGrow(0);
         grid.setItems(
                 query -> meetings.list(caller, query.getPage(), query.getPageSize()).items().stream(),
                 query -> (int) meetings.count(caller));

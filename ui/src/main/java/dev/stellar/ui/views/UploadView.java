@@ -3,6 +3,8 @@ package dev.stellar.ui.views;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -17,6 +19,7 @@ import dev.stellar.workers.meeting.MeetingSummary;
 import dev.stellar.workers.meeting.UploadRequest;
 import dev.stellar.workers.transcript.TranscriptFormatException;
 import jakarta.annotation.security.PermitAll;
+import java.time.LocalDateTime;
 
 /** Hand in a transcript file; a malformed one is refused on the spot with the line that is wrong. */
 @Route(value = "upload", layout = MainLayout.class)
@@ -31,6 +34,10 @@ public class UploadView extends VerticalLayout {
         TextField title = new TextField("Title (optional)");
         title.setId("upload-title");
         title.setWidth("28em");
+        DateTimePicker startedAt = new DateTimePicker("When it took place (optional)");
+        startedAt.setId("upload-started-at");
+        startedAt.setMax(LocalDateTime.now().plusDays(1));
+
         Paragraph error = new Paragraph();
         error.setId("upload-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
@@ -39,8 +46,8 @@ public class UploadView extends VerticalLayout {
         UI ui = UI.getCurrent();
         Upload upload = new Upload(UploadHandler.inMemory((metadata, content) -> {
             try {
-                MeetingSummary meeting = meetings.upload(caller,
-                        new UploadRequest(metadata.fileName(), content, title.getValue(), null));
+                MeetingSummary meeting = meetings.upload(caller, new UploadRequest(metadata.fileName(), content,
+                        title.getValue(), startedAt.getValue() == null ? null : startedAt.getValue().atZone(BrowserZone.of(ui)).toInstant()));
                 ui.access(() -> ui.navigate(MeetingDetailView.class,
                         new RouteParameters(MeetingDetailView.ID, meeting.id().toString())));
             } catch (TranscriptFormatException e) {
@@ -53,9 +60,10 @@ public class UploadView extends VerticalLayout {
         upload.setId("transcript-upload");
         upload.setAcceptedFileTypes(".vtt", ".srt", ".txt", "text/vtt", "text/plain", "application/x-subrip");
         upload.setMaxFileSize(MAX_BYTES);
+        upload.setMaxFiles(1);
         upload.setDropLabel(new com.vaadin.flow.component.html.Span(
                 "Drop a transcript here: WebVTT (Zoom, Teams), SRT, or text lines '[hh:mm:ss] Speaker: text'"));
 
-        add(new H2("Upload a transcript"), title, upload, error);
+        add(new H2("Upload a transcript"), new HorizontalLayout(title, startedAt), upload, error);
     }
 }

@@ -72,15 +72,15 @@ public class RuleBasedInsightExtractor implements InsightExtractor {
     @Override
     public List<ExtractedField> extract(ExtractionContext context) {
         SpeakerRoles roles = SpeakerRoles.of(context);
-        List<ExtractedField> fields = new ArrayList<>();
-        fields.add(participants(roles));
+        List<ExtractedField> fields = new ArrayList<>(); // in the order a person reads them
         clientName(context, roles).ifPresent(fields::add);
         company(context, roles).ifPresent(fields::add);
-        dealAmount(context).ifPresent(fields::add);
-        fields.add(meetingDate(context));
         fields.add(outcome(context, roles));
+        dealAmount(context).ifPresent(fields::add);
         nextSteps(context).ifPresent(fields::add);
         fields.add(objections(context, roles));
+        fields.add(meetingDate(context));
+        fields.add(participants(roles));
         return fields;
     }
 

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -130,25 +131,27 @@ public class MeetingStore {
                 .list();
     }
 
-    /** Stores the extracted fields and marks the meeting COMPLETED, in one transaction. */
+    /** Stores the extracted fields, in the order the extractor gave them, and marks the meeting COMPLETED, in one transaction. */
     @Transactional
     public void complete(UUID organizationId, UUID meetingId, List<ExtractedField> fields) {
         requireMeeting(organizationId, meetingId);
         Instant now = clock.instant();
         jdbc.sql("delete from insights where meeting_id = ? and organization_id = ?").params(meetingId, organizationId).update();
         template.batchUpdate("""
-                        insert into insights (meeting_id, organization_id, field_key, value, confidence, evidence_quote,
-                                              evidence_start_ms, extracted_at)
-                        values (?, ?, ?, ?::jsonb, ?, ?, ?, ?)""",
-                fields, 100, (ps, f) -> {
+                        insert into insights (meeting_id, organization_id, field_key, position, value, confidence,
+                                              evidence_quote, evidence_start_ms, extracted_at)
+                        values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""",
+                IntStream.range(0, fields.size()).boxed().toList(), 100, (ps, position) -> {
+                    ExtractedField f = fields.get(position);
                     ps.setObject(1, meetingId);
                     ps.setObject(2, organizationId);
                     ps.setString(3, f.key());
-                    ps.setString(4, f.valueJson());
-                    ps.setDouble(5, Math.round(f.confidence() * 1000) / 1000.0);
-                    ps.setString(6, f.evidenceQuote());
-                    ps.setObject(7, f.evidenceStartMs(), Types.BIGINT);
-                    ps.setTimestamp(8, Timestamp.from(now));
+                    ps.setInt(4, position);
+                    ps.setString(5, f.valueJson());
+                    ps.setDouble(6, Math.round(f.confidence() * 1000) / 1000.0);
+                    ps.setString(7, f.evidenceQuote());
+                    ps.setObject(8, f.evidenceStartMs(), Types.BIGINT);
+                    ps.setTimestamp(9, Timestamp.from(now));
                 });
         recordStatus(organizationId, meetingId, MeetingStatus.COMPLETED, null);
     }
@@ -183,7 +186,7 @@ public class MeetingStore {
     public List<Insight> insights(UUID organizationId, UUID meetingId) {
         return jdbc.sql("""
                         select field_key, value::text as value, confidence, evidence_quote, evidence_start_ms from insights
-                        where meeting_id = ? and organization_id = ? order by field_key""")
+                        where meeting_id = ? and organization_id = ? order by position""")
                 .params(meetingId, organizationId)
                 .query((rs, i) -> new Insight(rs.getString("field_key"), readJson(rs.getString("value")),
                         rs.getDouble("confidence"), rs.getString("evidence_quote"), nullableLong(rs, "evidence_start_ms")))
