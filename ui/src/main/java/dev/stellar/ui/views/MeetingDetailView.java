@@ -86,7 +86,9 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
         } catch (IllegalArgumentException e) {
             meetingId = null;
         }
-        refresh();
+        if (isAttached()) {
+            refresh(); // navigated from one meeting to another: the subscription stays, the content changes
+        }
     }
 
     private void refresh() {
@@ -198,6 +200,7 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
                 ui.access(this::refresh);
             }
         });
+        refresh(); // after subscribing, so no change can fall between reading and listening
     }
 
     @Override

@@ -20,8 +20,8 @@ import org.springframework.util.StringUtils;
  * <ul>
  *   <li>no {@code spring.datasource.url}: embedded PostgreSQL under the data directory, and demo data;</li>
  *   <li>no {@code spring.temporal.connection.target}: the in-process Temporal service;</li>
- *   <li>{@code stellar.roles} ({@code STELLAR_ROLES}, default {@code web,worker}): whether this process serves
- *       the web edge, polls Temporal task queues, or both.</li>
+ *   <li>{@code stellar.roles} ({@code STELLAR_ROLES}, default {@code web,worker}): without {@code worker} this
+ *       process polls no Temporal task queue (the web role is the ui module's to switch).</li>
  * </ul>
  * The values are defaults: anything set explicitly wins.
  */
@@ -33,7 +33,7 @@ public class StellarRuntimeEnvironment implements EnvironmentPostProcessor, Orde
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Set<String> roles = roles(environment.getProperty("stellar.roles", WEB + "," + WORKER));
+        Set<String> roles = roles(environment);
         boolean embeddedDatabase = !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
         boolean embeddedTemporal = !StringUtils.hasText(environment.getProperty("spring.temporal.connection.target"));
         Path dataDir = Path.of(environment.getProperty("stellar.data-dir", DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
@@ -45,14 +45,16 @@ public class StellarRuntimeEnvironment implements EnvironmentPostProcessor, Orde
         defaults.put("stellar.blob.filesystem.root", dataDir.resolve("blobs").toString());
         defaults.put("spring.temporal.test-server.enabled", embeddedTemporal);
         defaults.put("spring.temporal.start-workers", roles.contains(WORKER));
-        if (!roles.contains(WEB)) {
-            defaults.put("spring.main.web-application-type", "none");
-        }
         environment.getPropertySources().addLast(new MapPropertySource("stellarRuntimeDefaults", defaults));
         if (environment.getProperty("stellar.embedded.database", Boolean.class, false)) {
             EmbeddedPostgresLauncher.startEarly(Path.of(environment.getProperty("stellar.data-dir")).toAbsolutePath().normalize(),
                     environment.getProperty("stellar.embedded.database-port", Integer.class, 0));
         }
+    }
+
+    /** The roles this process plays, from {@code stellar.roles}. */
+    public static Set<String> roles(ConfigurableEnvironment environment) {
+        return roles(environment.getProperty("stellar.roles", WEB + "," + WORKER));
     }
 
     static Set<String> roles(String value) {
