@@ -17,13 +17,15 @@ public class AccountService {
 
     private final OrganizationRepository organizations;
     private final UserRepository users;
+    private final TeamRepository teams;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    public AccountService(OrganizationRepository organizations, UserRepository users, PasswordEncoder passwordEncoder,
-                          Clock clock) {
+    public AccountService(OrganizationRepository organizations, UserRepository users, TeamRepository teams,
+                          PasswordEncoder passwordEncoder, Clock clock) {
         this.organizations = organizations;
         this.users = users;
+        this.teams = teams;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
     }
@@ -50,7 +52,7 @@ public class AccountService {
         }
         Organization org = organizations.save(Organization.create(organization, false, clock.instant()));
         try {
-            return createUser(org.id(), email, name, request.password(), Role.ADMIN).toCaller();
+            return createUser(org.id(), null, email, name, request.password(), Role.ADMIN).toCaller();
         } catch (DuplicateKeyException race) {
             throw new EmailAlreadyRegisteredException(email);
         }
@@ -85,10 +87,15 @@ public class AccountService {
         return organizations.save(Organization.create(name, demo, clock.instant()));
     }
 
+    @Transactional
+    public Team createTeam(UUID organizationId, String name) {
+        return teams.save(Team.create(organizationId, name, clock.instant()));
+    }
+
     /** Adds a user to an organisation; the password is hashed, never stored. */
     @Transactional
-    public AppUser createUser(UUID organizationId, String email, String displayName, String password, Role role) {
-        return users.save(new AppUser(UUID.randomUUID(), organizationId, null, email.toLowerCase(java.util.Locale.ROOT),
+    public AppUser createUser(UUID organizationId, UUID teamId, String email, String displayName, String password, Role role) {
+        return users.save(new AppUser(UUID.randomUUID(), organizationId, teamId, email.toLowerCase(java.util.Locale.ROOT),
                 displayName, passwordEncoder.encode(password), role, clock.instant(), null));
     }
 

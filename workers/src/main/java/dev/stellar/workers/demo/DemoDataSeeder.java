@@ -4,6 +4,7 @@ import dev.stellar.workers.account.AccountService;
 import dev.stellar.workers.account.AppUser;
 import dev.stellar.workers.account.Organization;
 import dev.stellar.workers.account.Role;
+import dev.stellar.workers.account.Team;
 import dev.stellar.workers.meeting.MeetingRepository;
 import dev.stellar.workers.meeting.MeetingService;
 import dev.stellar.workers.meeting.UploadRequest;
@@ -34,17 +35,18 @@ public class DemoDataSeeder {
     public static final String DOMAIN = "demo.stellar";
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
-    private record DemoUser(String email, String name, Role role) {
+    /** @param inSalesTeam whether the user belongs to the demo sales team (the manager and the rep) */
+    private record DemoUser(String email, String name, Role role, boolean inSalesTeam) {
     }
 
     private record DemoMeeting(String resource, String title, Duration ago) {
     }
 
     private static final List<DemoUser> USERS = List.of(
-            new DemoUser("admin@" + DOMAIN, "Ada Admin", Role.ADMIN),
-            new DemoUser("ops@" + DOMAIN, "Oscar Ops", Role.OPS),
-            new DemoUser("manager@" + DOMAIN, "Maya Manager", Role.MANAGER),
-            new DemoUser("rep@" + DOMAIN, "Riley Rep", Role.REP));
+            new DemoUser("admin@" + DOMAIN, "Ada Admin", Role.ADMIN, false),
+            new DemoUser("ops@" + DOMAIN, "Oscar Ops", Role.OPS, false),
+            new DemoUser("manager@" + DOMAIN, "Maya Manager", Role.MANAGER, true),
+            new DemoUser("rep@" + DOMAIN, "Riley Rep", Role.REP, true));
 
     private static final List<DemoMeeting> MEETINGS = List.of(
             new DemoMeeting("renewal-brightline-dental.srt", "Brightline Dental renewal", Duration.ofDays(6)),
@@ -69,7 +71,7 @@ public class DemoDataSeeder {
     @EventListener(ApplicationReadyEvent.class)
     @Order(10)
     public void seed() {
-        AppUser rep = accounts.findByEmail(USERS.get(3).email()).orElseGet(this::createOrganisation);
+        AppUser rep = accounts.findByEmail("rep@" + DOMAIN).orElseGet(this::createOrganisation);
         if (meetings.countByOrganizationId(rep.organizationId()) == 0) {
             for (DemoMeeting meeting : MEETINGS) {
                 meetingService.upload(rep.toCaller(), new UploadRequest(meeting.resource(), read(meeting.resource()),
@@ -84,11 +86,16 @@ public class DemoDataSeeder {
     private AppUser createOrganisation() {
         return transaction.execute(status -> {
             Organization org = accounts.createOrganization("Demo Co", true);
-            AppUser last = null;
+            Team sales = accounts.createTeam(org.id(), "Sales");
+            AppUser rep = null;
             for (DemoUser user : USERS) {
-                last = accounts.createUser(org.id(), user.email(), user.name(), PASSWORD, user.role());
+                AppUser created = accounts.createUser(org.id(), user.inSalesTeam() ? sales.id() : null, user.email(),
+                        user.name(), PASSWORD, user.role());
+                if (user.role() == Role.REP) {
+                    rep = created;
+                }
             }
-            return last;
+            return rep;
         });
     }
 
