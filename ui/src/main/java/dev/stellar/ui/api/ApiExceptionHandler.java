@@ -8,12 +8,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Errors of the API as problem details that say what is wrong and where. */
+/**
+ * Errors of the API as problem details that say what is wrong and where. Spring MVC's own errors
+ * (unreadable JSON, missing multipart part, wrong media type, too large upload) come out the same
+ * way through {@link ResponseEntityExceptionHandler}.
+ */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
-public class ApiExceptionHandler {
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TranscriptFormatException.class)
     ProblemDetail malformedTranscript(TranscriptFormatException e) {
@@ -39,21 +42,6 @@ public class ApiExceptionHandler {
     @ExceptionHandler(MeetingNotFoundException.class)
     ProblemDetail meetingNotFound(MeetingNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Meeting not found", e.getMessage());
-    }
-
-    @ExceptionHandler(MissingServletRequestPartException.class)
-    ProblemDetail missingPart(MissingServletRequestPartException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Missing part", "multipart part '" + e.getRequestPartName() + "' is required");
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "File too large", "the upload exceeds " + e.getMaxUploadSize() + " bytes");
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badArgument(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @Tag(name = "Meetings")
@@ -60,7 +61,7 @@ public class MeetingController {
                                  @RequestParam(name = "title", required = false) String title,
                                  @RequestParam(name = "startedAt", required = false) Instant startedAt) throws IOException {
         if (file.isEmpty()) {
-            throw new IllegalArgumentException("file is empty");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "file is empty");
         }
         MeetingSummary meeting = meetings.upload(currentCaller.require(),
                 new UploadRequest(file.getOriginalFilename(), file.getBytes(), title, startedAt));

@@ -78,7 +78,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain publicEndpoints(HttpSecurity http) throws Exception {
-        http.securityMatcher("/actuator/health", "/actuator/health/**", "/actuator/info",
+        http.securityMatcher("/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

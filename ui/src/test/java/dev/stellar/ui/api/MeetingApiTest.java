@@ -106,6 +106,21 @@ class MeetingApiTest extends StellarIntegrationTest {
     }
 
     @Test
+    void badRequestsAreProblemDetailsNotRedirects() {
+        Response unreadable = exchange(http.post().uri("/api/signup").contentType(MediaType.APPLICATION_JSON).body("{bad json"), null);
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.body().get("title").asText()).isEqualTo("Bad Request");
+
+        String token = token(signupSomeone(), "another long secret");
+        Response noFile = exchange(http.post().uri("/api/meetings").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(new LinkedMultiValueMap<>(Map.of("title", java.util.List.of("no file")))), token);
+        assertThat(noFile.status()).isEqualTo(400);
+        assertThat(noFile.body().get("detail").asText()).contains("'file'");
+        Response notAnId = get("/api/meetings/not-a-uuid", token);
+        assertThat(notAnId.status()).isEqualTo(400);
+    }
+
+    @Test
     void healthAndApiDocsArePublic() {
         Response health = get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
