@@ -1,24 +1,19 @@
 package dev.stellar.workers;
 
+import dev.stellar.testing.WorkersTestApplication;
 import dev.stellar.workers.account.AccountService;
 import dev.stellar.workers.account.Caller;
 import dev.stellar.workers.account.SignupRequest;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Base of the workers' integration tests: the real embedded runtime (PostgreSQL binaries, the
  * in-process Temporal service, the meeting workers), without the web edge.
  */
-@SpringBootTest(classes = WorkersIntegrationTest.WorkersTestApplication.class,
-        properties = "spring.config.import=classpath:stellar-workers.yml")
+@SpringBootTest(classes = WorkersTestApplication.class, properties = "spring.config.import=classpath:stellar-workers.yml")
 public abstract class WorkersIntegrationTest {
-
-    @SpringBootApplication(scanBasePackages = "dev.stellar")
-    static class WorkersTestApplication {
-    }
 
     @Autowired
     protected AccountService accounts;

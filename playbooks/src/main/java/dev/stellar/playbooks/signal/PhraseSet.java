@@ -43,6 +43,11 @@ public final class PhraseSet {
         return pattern.matcher(text).find();
     }
 
+    /** How many times any of the phrases occurs in the text. */
+    public int count(String text) {
+        return (int) pattern.matcher(text).results().count();
+    }
+
     public List<String> phrases() {
         return phrases;
     }

@@ -15,6 +15,13 @@ class PhraseSetTest {
     }
 
     @Test
+    void countsEveryOccurrence() {
+        PhraseSet fillers = PhraseSet.of("um", "you know");
+        assertThat(fillers.count("Um, so, you know, the um budget... you   know?")).isEqualTo(4);
+        assertThat(fillers.count("umbrella drum")).isZero();
+    }
+
+    @Test
     void apostrophesMatchStraightAndTypographic() {
         PhraseSet set = PhraseSet.of("let's do it");
         assertThat(set.matches("Okay, let’s do it.")).isTrue();

@@ -3,6 +3,7 @@ package dev.stellar.ui.api;
 import dev.stellar.ui.security.CurrentCaller;
 import dev.stellar.workers.account.Caller;
 import dev.stellar.workers.meeting.MeetingDetail;
+import dev.stellar.workers.metrics.ConversationMetrics;
 import dev.stellar.workers.meeting.MeetingNotFoundException;
 import dev.stellar.workers.meeting.MeetingService;
 import dev.stellar.workers.meeting.MeetingSummary;
@@ -49,7 +50,8 @@ public class MeetingController {
     public record MeetingResponse(UUID id, String title, Platform platform, MeetingStatus status, String statusReason,
                                   String owner, Instant startedAt, Instant createdAt, Long durationMs,
                                   List<MeetingDetail.Participant> participants, List<MeetingDetail.Insight> fields,
-                                  List<MeetingDetail.UtteranceView> utterances, MeetingProgress progress) {
+                                  ConversationMetrics metrics, List<MeetingDetail.UtteranceView> utterances,
+                                  MeetingProgress progress) {
     }
 
     @PostMapping(path = "/api/meetings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -76,7 +78,8 @@ public class MeetingController {
     }
 
     @GetMapping("/api/meetings/{id}")
-    @Operation(summary = "A meeting with its status, transcript and extracted fields (each with confidence and evidence)")
+    @Operation(summary = "A meeting with its status, transcript, extracted fields (each with confidence and evidence) "
+            + "and conversation metrics")
     public MeetingResponse get(@PathVariable UUID id) {
         Caller caller = currentCaller.require();
         MeetingDetail detail = meetings.detail(caller, id).orElseThrow(() -> new MeetingNotFoundException(id));
@@ -84,6 +87,6 @@ public class MeetingController {
         MeetingProgress progress = m.status().isFinal() ? null : meetings.progress(caller, id).orElse(null);
         return new MeetingResponse(m.id(), m.title(), m.platform(), m.status(), m.statusReason(), m.ownerName(),
                 m.startedAt(), m.createdAt(), m.durationMs(), detail.participants(), detail.insights(),
-                detail.utterances(), progress);
+                detail.metrics(), detail.utterances(), progress);
     }
 }

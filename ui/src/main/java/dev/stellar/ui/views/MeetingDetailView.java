@@ -11,7 +11,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -21,6 +20,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -51,6 +51,7 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
     private final Caller caller;
     private final Grid<UtteranceView> transcript = new Grid<>(UtteranceView.class, false);
     private final VerticalLayout fields = new VerticalLayout();
+    private final Div conversation = new Div();
     private final Div header = new Div();
     private UUID meetingId;
     private List<UtteranceView> utterances = List.of();
@@ -70,10 +71,12 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
 
         fields.setId("fields");
         fields.setPadding(false);
-        VerticalLayout fieldPane = new VerticalLayout(new H3("Extracted fields"), fields);
-        fieldPane.getStyle().set("overflow", "auto");
+        TabSheet analysis = new TabSheet();
+        analysis.add("Fields", fields);
+        analysis.add("Conversation", conversation);
+        analysis.setSizeFull();
 
-        SplitLayout split = new SplitLayout(transcript, fieldPane);
+        SplitLayout split = new SplitLayout(transcript, analysis);
         split.setSplitterPosition(60);
         split.setSizeFull();
         add(header, split);
@@ -95,6 +98,7 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
         Optional<MeetingDetail> detail = meetingId == null ? Optional.empty() : meetings.detail(caller, meetingId);
         header.removeAll();
         fields.removeAll();
+        conversation.removeAll();
         if (detail.isEmpty()) {
             header.add(new H2("Meeting not found"));
             utterances = List.of();
@@ -123,6 +127,7 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
         utterances = detail.get().utterances();
         transcript.setItems(utterances);
         detail.get().insights().forEach(insight -> fields.add(fieldCard(insight)));
+        conversation.add(new MetricsPanel(detail.get().metrics()));
         if (detail.get().insights().isEmpty()) {
             fields.add(new Paragraph(m.status().isFinal() ? "No fields were extracted." : "Extracting…"));
         }

@@ -78,6 +78,11 @@ class BrowserTest extends StellarIntegrationTest {
         assertThat(browser.findElement(By.cssSelector("#field-deal_amount .field-evidence")).getText())
                 .contains("Our complete estate plan package is 4,500 dollars");
         assertThat(browser.findElement(By.id("transcript")).getText()).contains("Margaret Chen");
+
+        browser.findElement(By.xpath("//vaadin-tab[normalize-space()='Conversation']")).click();
+        WebElement metrics = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("metrics")));
+        assertThat(metrics.getText()).contains("Riley Rep (rep)", "Margaret Chen", "Rep talk ratio", "Patience before replying");
+        assertThat(metrics.findElements(By.cssSelector(".metric-value[data-within]"))).hasSizeGreaterThanOrEqualTo(6);
     }
 
     @Test

@@ -3,9 +3,7 @@ package dev.stellar.workers.extraction;
 import dev.stellar.workers.transcript.Utterance;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What an extractor sees of a meeting.
@@ -20,6 +18,6 @@ public record ExtractionContext(List<Utterance> utterances, Set<String> repNames
 
     public ExtractionContext {
         utterances = List.copyOf(utterances);
-        repNames = repNames.stream().map(n -> n.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        repNames = Set.copyOf(repNames);
     }
 }

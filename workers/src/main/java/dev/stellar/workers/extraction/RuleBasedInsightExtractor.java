@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stellar.playbooks.signal.Objection;
 import dev.stellar.playbooks.signal.Outcome;
 import dev.stellar.playbooks.signal.PhraseSet;
+import dev.stellar.workers.transcript.SpeakerRoles;
 import dev.stellar.workers.transcript.TranscriptParser;
 import dev.stellar.workers.transcript.Utterance;
 import dev.stellar.workflows.meeting.MeetingActivities.ExtractedField;
@@ -71,7 +72,7 @@ public class RuleBasedInsightExtractor implements InsightExtractor {
 
     @Override
     public List<ExtractedField> extract(ExtractionContext context) {
-        SpeakerRoles roles = SpeakerRoles.of(context);
+        SpeakerRoles roles = SpeakerRoles.of(context.utterances(), context.repNames());
         List<ExtractedField> fields = new ArrayList<>(); // in the order a person reads them
         clientName(context, roles).ifPresent(fields::add);
         company(context, roles).ifPresent(fields::add);

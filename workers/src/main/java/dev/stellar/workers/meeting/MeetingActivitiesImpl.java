@@ -6,14 +6,21 @@ import dev.stellar.workers.account.AppUser;
 import dev.stellar.workers.account.UserRepository;
 import dev.stellar.workers.extraction.ExtractionContext;
 import dev.stellar.workers.extraction.InsightExtractor;
+import dev.stellar.workers.metrics.ConversationAnalyzer;
+import dev.stellar.workers.metrics.ConversationMetrics;
+import dev.stellar.workers.metrics.MetricsStore;
+import dev.stellar.workers.transcript.SpeakerRoles;
 import dev.stellar.workers.transcript.Transcript;
+import dev.stellar.workers.transcript.TranscriptFormat;
 import dev.stellar.workers.transcript.TranscriptFormatException;
 import dev.stellar.workers.transcript.TranscriptParser;
+import dev.stellar.workers.transcript.Utterance;
 import dev.stellar.workflows.Errors;
 import dev.stellar.workflows.meeting.MeetingActivities;
 import io.temporal.failure.ApplicationFailure;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -29,15 +36,20 @@ public class MeetingActivitiesImpl implements MeetingActivities {
     private final MeetingStore store;
     private final MeetingRepository meetings;
     private final UserRepository users;
+    private final ConversationAnalyzer analyzer;
+    private final MetricsStore metricsStore;
 
     public MeetingActivitiesImpl(BlobStore blobs, TranscriptParser parser, InsightExtractor extractor, MeetingStore store,
-                                 MeetingRepository meetings, UserRepository users) {
+                                 MeetingRepository meetings, UserRepository users, ConversationAnalyzer analyzer,
+                                 MetricsStore metricsStore) {
         this.blobs = blobs;
         this.parser = parser;
         this.extractor = extractor;
         this.store = store;
         this.meetings = meetings;
         this.users = users;
+        this.analyzer = analyzer;
+        this.metricsStore = metricsStore;
     }
 
     @Override
@@ -61,16 +73,39 @@ public class MeetingActivitiesImpl implements MeetingActivities {
 
     @Override
     public ExtractedInsights extractInsights(ExtractInsightsInput input) {
-        UUID organizationId = uuid(input.organizationId());
-        Meeting meeting = meetings.findByIdAndOrganizationId(uuid(input.meetingId()), organizationId)
-                .orElseThrow(() -> failure(Errors.MEETING_NOT_FOUND, new MeetingNotFoundException(uuid(input.meetingId()))));
-        Set<String> organisationPeople = users.findByOrganizationIdOrderByDisplayName(organizationId).stream()
+        StoredMeeting stored = load(input.organizationId(), input.meetingId());
+        Meeting meeting = stored.meeting();
+        LocalDate meetingDate = meeting.startedAt() == null ? null : LocalDate.ofInstant(meeting.startedAt(), ZoneOffset.UTC);
+        ExtractionContext context = new ExtractionContext(stored.utterances(), stored.organisationPeople(), meetingDate,
+                LocalDate.ofInstant(meeting.createdAt(), ZoneOffset.UTC));
+        return new ExtractedInsights(extractor.extract(context));
+    }
+
+    @Override
+    public MetricsSummary computeMetrics(ComputeMetricsInput input) {
+        StoredMeeting stored = load(input.organizationId(), input.meetingId());
+        TranscriptFormat format = store.transcriptFormat(stored.meeting().organizationId(), stored.meeting().id())
+                .orElse(TranscriptFormat.SPEAKER_TEXT);
+        ConversationMetrics metrics = analyzer.analyze(stored.utterances(),
+                SpeakerRoles.of(stored.utterances(), stored.organisationPeople()), format);
+        metricsStore.replace(stored.meeting().organizationId(), stored.meeting().id(), metrics);
+        return new MetricsSummary(metrics.repTalkRatio(),
+                metrics.longestRepMonologue() == null ? null : metrics.longestRepMonologue().durationMs(),
+                metrics.repQuestions());
+    }
+
+    /** What the analysing agents read: the meeting, its stored utterances, and who in the call is the organisation's. */
+    private record StoredMeeting(Meeting meeting, List<Utterance> utterances, Set<String> organisationPeople) {
+    }
+
+    private StoredMeeting load(String organization, String meetingId) {
+        UUID organizationId = uuid(organization);
+        Meeting meeting = meetings.findByIdAndOrganizationId(uuid(meetingId), organizationId)
+                .orElseThrow(() -> failure(Errors.MEETING_NOT_FOUND, new MeetingNotFoundException(uuid(meetingId))));
+        Set<String> people = users.findByOrganizationIdOrderByDisplayName(organizationId).stream()
                 .map(AppUser::displayName)
                 .collect(Collectors.toSet());
-        LocalDate meetingDate = meeting.startedAt() == null ? null : LocalDate.ofInstant(meeting.startedAt(), ZoneOffset.UTC);
-        ExtractionContext context = new ExtractionContext(store.utterances(organizationId, meeting.id()),
-                organisationPeople, meetingDate, LocalDate.ofInstant(meeting.createdAt(), ZoneOffset.UTC));
-        return new ExtractedInsights(extractor.extract(context));
+        return new StoredMeeting(meeting, store.utterances(organizationId, meeting.id()), people);
     }
 
     @Override

@@ -1,11 +1,15 @@
 package dev.stellar.workers.meeting;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stellar.workers.metrics.ConversationMetrics;
 import java.util.List;
 
-/** A meeting with its transcript, participants and extracted fields. */
+/**
+ * A meeting with its transcript, participants, extracted fields and conversation metrics
+ * ({@code null} until measured).
+ */
 public record MeetingDetail(MeetingSummary meeting, List<Participant> participants, List<UtteranceView> utterances,
-                            List<Insight> insights) {
+                            List<Insight> insights, ConversationMetrics metrics) {
 
     public record Participant(String name, int utterances, long talkMs) {
     }

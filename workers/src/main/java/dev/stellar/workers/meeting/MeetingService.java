@@ -2,6 +2,7 @@ package dev.stellar.workers.meeting;
 
 import dev.stellar.connectors.blob.BlobStore;
 import dev.stellar.workers.account.Caller;
+import dev.stellar.workers.metrics.MetricsStore;
 import dev.stellar.workers.transcript.TranscriptFormatException;
 import dev.stellar.workers.transcript.TranscriptParser;
 import dev.stellar.workflows.meeting.MeetingProgress;
@@ -29,16 +30,19 @@ public class MeetingService {
     private final MeetingRepository meetings;
     private final MeetingWorkflows workflows;
     private final MeetingChangeFeed changes;
+    private final MetricsStore metricsStore;
     private final Clock clock;
 
     public MeetingService(TranscriptParser parser, BlobStore blobs, MeetingStore store, MeetingRepository meetings,
-                          MeetingWorkflows workflows, MeetingChangeFeed changes, Clock clock) {
+                          MeetingWorkflows workflows, MeetingChangeFeed changes, MetricsStore metricsStore,
+                          Clock clock) {
         this.parser = parser;
         this.blobs = blobs;
         this.store = store;
         this.meetings = meetings;
         this.workflows = workflows;
         this.changes = changes;
+        this.metricsStore = metricsStore;
         this.clock = clock;
     }
 
@@ -81,7 +85,8 @@ public class MeetingService {
         return store.summary(caller.organizationId(), meetingId).map(summary -> new MeetingDetail(summary,
                 store.participants(caller.organizationId(), meetingId),
                 store.utteranceViews(caller.organizationId(), meetingId),
-                store.insights(caller.organizationId(), meetingId)));
+                store.insights(caller.organizationId(), meetingId),
+                metricsStore.find(caller.organizationId(), meetingId).orElse(null)));
     }
 
     /** The running workflow's step-by-step progress, or empty when the meeting is not being processed. */

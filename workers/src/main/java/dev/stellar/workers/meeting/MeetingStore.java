@@ -6,6 +6,7 @@ import dev.stellar.workers.meeting.MeetingDetail.Insight;
 import dev.stellar.workers.meeting.MeetingDetail.Participant;
 import dev.stellar.workers.meeting.MeetingDetail.UtteranceView;
 import dev.stellar.workers.transcript.Transcript;
+import dev.stellar.workers.transcript.TranscriptFormat;
 import dev.stellar.workers.transcript.Utterance;
 import dev.stellar.workflows.meeting.MeetingActivities.ExtractedField;
 import dev.stellar.workflows.meeting.MeetingStatus;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -131,6 +133,15 @@ public class MeetingStore {
                 .list();
     }
 
+    /** The format the meeting's transcript was written in. */
+    @Transactional(readOnly = true)
+    public Optional<TranscriptFormat> transcriptFormat(UUID organizationId, UUID meetingId) {
+        return jdbc.sql("select format from transcripts where meeting_id = ? and organization_id = ?")
+                .params(meetingId, organizationId)
+                .query((rs, i) -> TranscriptFormat.valueOf(rs.getString("format")))
+                .optional();
+    }
+
     /** Stores the extracted fields, in the order the extractor gave them, and marks the meeting COMPLETED, in one transaction. */
     @Transactional
     public void complete(UUID organizationId, UUID meetingId, List<ExtractedField> fields) {
@@ -165,7 +176,7 @@ public class MeetingStore {
     }
 
     @Transactional(readOnly = true)
-    public java.util.Optional<MeetingSummary> summary(UUID organizationId, UUID meetingId) {
+    public Optional<MeetingSummary> summary(UUID organizationId, UUID meetingId) {
         return jdbc.sql(SUMMARY_SELECT + " where m.organization_id = ? and m.id = ?")
                 .params(organizationId, meetingId)
                 .query(this::summary)

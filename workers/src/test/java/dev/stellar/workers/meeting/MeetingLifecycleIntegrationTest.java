@@ -64,6 +64,10 @@ class MeetingLifecycleIntegrationTest extends WorkersIntegrationTest {
             assertThat(detail.insights()).extracting(MeetingDetail.Insight::key)
                     .contains("participants", "outcome", "meeting_date", "objections");
             assertThat(detail.meeting().durationMs()).isEqualTo(3_341_970L);
+            assertThat(detail.metrics()).as("measured beside the extraction").isNotNull();
+            assertThat(detail.metrics().durationMs()).isEqualTo(3_341_970L - 4_859L);
+            assertThat(detail.metrics().speakers()).hasSize(detail.participants().size());
+            assertThat(detail.metrics().repTalkRatio()).as("the rep (the host) is known").isNotNull();
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(changes)
                     .extracting(MeetingChange::status)
                     .containsSubsequence(MeetingStatus.RECEIVED, MeetingStatus.PROCESSING, MeetingStatus.COMPLETED));

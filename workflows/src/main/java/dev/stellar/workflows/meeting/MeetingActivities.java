@@ -13,6 +13,9 @@ public interface MeetingActivities {
     /** Runs the extractors over the stored utterances. */
     ExtractedInsights extractInsights(ExtractInsightsInput input);
 
+    /** Measures the conversation (talk ratio, monologues, questions, patience...) and stores the metrics. */
+    MetricsSummary computeMetrics(ComputeMetricsInput input);
+
     /** Stores the insights and marks the meeting COMPLETED, in one transaction. */
     void completeMeeting(CompleteMeetingInput input);
 
@@ -41,6 +44,13 @@ public interface MeetingActivities {
      * @param evidenceStartMs where the quote starts in the recording, or {@code null}
      */
     record ExtractedField(String key, String valueJson, double confidence, String evidenceQuote, Long evidenceStartMs) {
+    }
+
+    record ComputeMetricsInput(String organizationId, String meetingId) {
+    }
+
+    /** The headline numbers, for the workflow's outcome and later automation; the full set is stored. */
+    record MetricsSummary(Double repTalkRatio, Long longestRepMonologueMs, int repQuestions) {
     }
 
     record CompleteMeetingInput(String organizationId, String meetingId, List<ExtractedField> fields) {

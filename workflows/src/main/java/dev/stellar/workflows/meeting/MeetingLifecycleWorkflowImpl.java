@@ -2,8 +2,10 @@ package dev.stellar.workflows.meeting;
 
 import dev.stellar.workflows.Errors;
 import dev.stellar.workflows.meeting.MeetingActivities.CompleteMeetingInput;
+import dev.stellar.workflows.meeting.MeetingActivities.ComputeMetricsInput;
 import dev.stellar.workflows.meeting.MeetingActivities.ExtractInsightsInput;
 import dev.stellar.workflows.meeting.MeetingActivities.ExtractedInsights;
+import dev.stellar.workflows.meeting.MeetingActivities.MetricsSummary;
 import dev.stellar.workflows.meeting.MeetingActivities.ParseTranscriptInput;
 import dev.stellar.workflows.meeting.MeetingActivities.ParsedTranscript;
 import dev.stellar.workflows.meeting.MeetingActivities.RecordStatusInput;
@@ -13,6 +15,8 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +29,8 @@ import org.slf4j.Logger;
 public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
 
     private static final Logger log = Workflow.getLogger(MeetingLifecycleWorkflowImpl.class);
+    /** Version marker: conversation metrics computed beside extraction (version 1). */
+    static final String CONVERSATION_METRICS = "conversation-metrics";
 
     private final MeetingActivities activities = Workflow.newActivityStub(
             MeetingActivities.class,
@@ -55,8 +61,21 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
             activities.recordStatus(new RecordStatusInput(org, meeting, MeetingStatus.PROCESSING, null));
             ParsedTranscript parsed = step(MeetingStep.PARSE, () -> activities.parseTranscript(
                     new ParseTranscriptInput(org, meeting, input.transcriptRef(), input.fileName())));
-            ExtractedInsights insights = step(MeetingStep.EXTRACT, () -> activities.extractInsights(
-                    new ExtractInsightsInput(org, meeting)));
+            ExtractedInsights insights;
+            if (Workflow.getVersion(CONVERSATION_METRICS, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+                steps.remove(MeetingStep.METRICS); // histories from before metrics existed
+                insights = step(MeetingStep.EXTRACT, () -> activities.extractInsights(new ExtractInsightsInput(org, meeting)));
+            } else {
+                // the agents read the stored transcript independently: run them side by side
+                steps.put(MeetingStep.EXTRACT, StepState.RUNNING);
+                steps.put(MeetingStep.METRICS, StepState.RUNNING);
+                Promise<ExtractedInsights> extracted = Async.function(activities::extractInsights,
+                        new ExtractInsightsInput(org, meeting));
+                Promise<MetricsSummary> measured = Async.function(activities::computeMetrics,
+                        new ComputeMetricsInput(org, meeting));
+                insights = await(MeetingStep.EXTRACT, extracted);
+                await(MeetingStep.METRICS, measured);
+            }
             step(MeetingStep.PERSIST, () -> {
                 activities.completeMeeting(new CompleteMeetingInput(org, meeting, insights.fields()));
                 return null;
@@ -75,6 +94,10 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
         List<StepProgress> list = new ArrayList<>();
         steps.forEach((step, state) -> list.add(new StepProgress(step, state)));
         return new MeetingProgress(list, failure);
+    }
+
+    private <T> T await(MeetingStep step, Promise<T> promise) {
+        return step(step, promise::get);
     }
 
     private <T> T step(MeetingStep step, Supplier<T> body) {

@@ -4,6 +4,7 @@ package dev.stellar.workflows.meeting;
 public enum MeetingStep {
     PARSE("Parse transcript"),
     EXTRACT("Extract insights"),
+    METRICS("Measure conversation"),
     PERSIST("Store results");
 
     private final String label;

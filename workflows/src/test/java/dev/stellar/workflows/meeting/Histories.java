@@ -13,7 +13,10 @@ import java.nio.file.Path;
  */
 final class Histories {
 
+    /** Before conversation metrics: extraction alone (workflow version DEFAULT_VERSION). */
     static final String COMPLETED = "histories/meeting-lifecycle-completed.json";
+    /** Extraction and conversation metrics side by side ("conversation-metrics" version 1). */
+    static final String COMPLETED_WITH_METRICS = "histories/meeting-lifecycle-completed-metrics.json";
     static final String FAILED = "histories/meeting-lifecycle-malformed-transcript.json";
 
     private Histories() {

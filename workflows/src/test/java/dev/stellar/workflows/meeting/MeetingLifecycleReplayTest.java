@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MeetingLifecycleReplayTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {Histories.COMPLETED, Histories.FAILED})
+    @ValueSource(strings = {Histories.COMPLETED, Histories.COMPLETED_WITH_METRICS, Histories.FAILED})
     void replaysRecordedHistory(String resource) throws Exception {
         String json = read(resource);
         assertThat(json).contains("MeetingLifecycleWorkflow");

@@ -40,6 +40,12 @@ class RecordingMeetingActivities implements MeetingActivities {
     }
 
     @Override
+    public MetricsSummary computeMetrics(ComputeMetricsInput input) {
+        calls.add("metrics");
+        return new MetricsSummary(0.43, 95_000L, 12);
+    }
+
+    @Override
     public void completeMeeting(CompleteMeetingInput input) {
         calls.add("complete:" + input.fields().size());
     }

@@ -1,27 +1,33 @@
-package dev.stellar.workers.extraction;
+package dev.stellar.workers.transcript;
 
-import dev.stellar.workers.transcript.Utterance;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Who in the call sells and who buys. A speaker is a rep when their name matches one of the
  * organisation's people (full name, or first name); when nobody matches, the speaker who opens the
  * call is taken as the host.
  */
-record SpeakerRoles(Set<String> reps, List<String> customers, Map<String, Long> wordsBySpeaker) {
+public record SpeakerRoles(Set<String> reps, List<String> customers, Map<String, Long> wordsBySpeaker) {
 
-    static SpeakerRoles of(ExtractionContext context) {
+    /**
+     * @param utterances the transcript
+     * @param repNames   names of the organisation's people
+     */
+    public static SpeakerRoles of(List<Utterance> utterances, Set<String> repNames) {
+        Set<String> people = repNames.stream().map(n -> n.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         Map<String, Long> words = new LinkedHashMap<>();
-        for (Utterance u : context.utterances()) {
+        for (Utterance u : utterances) {
             words.merge(u.speaker(), (long) u.text().split("\\s+").length, Long::sum);
         }
-        Set<String> reps = new java.util.LinkedHashSet<>();
+        Set<String> reps = new LinkedHashSet<>();
         for (String speaker : words.keySet()) {
-            if (isRep(speaker, context.repNames())) {
+            if (isRep(speaker, people)) {
                 reps.add(speaker);
             }
         }
@@ -35,7 +41,7 @@ record SpeakerRoles(Set<String> reps, List<String> customers, Map<String, Long> 
         return new SpeakerRoles(Set.copyOf(reps), customers, words);
     }
 
-    boolean isCustomer(String speaker) {
+    public boolean isCustomer(String speaker) {
         return !reps.contains(speaker);
     }
 
