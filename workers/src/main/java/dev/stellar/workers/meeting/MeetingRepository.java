@@ -20,10 +20,8 @@ public interface MeetingRepository extends ListCrudRepository<Meeting, UUID> {
 
     long countByOrganizationId(UUID organizationId);
 
-    long countByOrganizationIdAndStatusIn(UUID organizationId, Collection<MeetingStatus> statuses);
-
-    /** System use only (resuming after a restart): meetings of every organisation that are not finished. */
-    List<Meeting> findByStatusIn(Collection<MeetingStatus> statuses);
+    /** System use only (the resumer): unfinished meetings of every organisation, untouched since the given time. */
+    List<Meeting> findTop200ByStatusInAndUpdatedAtBeforeOrderByUpdatedAt(Collection<MeetingStatus> statuses, Instant before);
 
     @Modifying
     @Query("""

@@ -1,6 +1,9 @@
 package dev.stellar.workers.meeting;
 
 import dev.stellar.workflows.meeting.MeetingStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,33 +11,49 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * On a worker's start, restarts the workflow of every unfinished meeting whose workflow is gone (the
- * in-process Temporal service keeps state in memory). Steps are idempotent, so a rerun is safe; a
- * workflow that still runs (a real cluster) is left alone.
+ * Makes sure no meeting stays RECEIVED or PROCESSING without a workflow: on a worker's start (the
+ * in-process Temporal service keeps its state in memory) and every minute after (an upload whose
+ * workflow could not be started because Temporal was unreachable). Starting is idempotent: a workflow
+ * that runs is left alone, and every step rewrites rather than duplicates.
  */
 @Component
 @ConditionalOnProperty(name = "spring.temporal.start-workers", havingValue = "true", matchIfMissing = true)
 public class MeetingResumer {
 
+    /** Leaves fresh meetings to the request that created them. */
+    static final Duration QUIET_PERIOD = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(MeetingResumer.class);
+    private static final List<MeetingStatus> UNFINISHED = List.of(MeetingStatus.RECEIVED, MeetingStatus.PROCESSING);
 
     private final MeetingRepository meetings;
     private final MeetingWorkflows workflows;
+    private final Clock clock;
 
-    public MeetingResumer(MeetingRepository meetings, MeetingWorkflows workflows) {
+    public MeetingResumer(MeetingRepository meetings, MeetingWorkflows workflows, Clock clock) {
         this.meetings = meetings;
         this.workflows = workflows;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
-    public void resumeUnfinished() {
-        List<Meeting> unfinished = meetings.findByStatusIn(List.of(MeetingStatus.RECEIVED, MeetingStatus.PROCESSING));
+    public void resumeAfterStart() {
+        resume(clock.instant());
+    }
+
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
+    public void resumeStalled() {
+        resume(clock.instant().minus(QUIET_PERIOD));
+    }
+
+    /** Starts the workflow of every unfinished meeting last touched before the given time; returns how many started. */
+    int resume(Instant untouchedSince) {
         int resumed = 0;
-        for (Meeting meeting : unfinished) {
+        for (Meeting meeting : meetings.findTop200ByStatusInAndUpdatedAtBeforeOrderByUpdatedAt(UNFINISHED, untouchedSince)) {
             try {
                 if (workflows.start(meeting)) {
                     resumed++;
@@ -46,5 +65,6 @@ public class MeetingResumer {
         if (resumed > 0) {
             log.info("Resumed {} unfinished meeting(s)", resumed);
         }
+        return resumed;
     }
 }

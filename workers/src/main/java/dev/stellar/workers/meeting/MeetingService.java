@@ -64,7 +64,7 @@ public class MeetingService {
         try {
             workflows.start(meeting);
         } catch (RuntimeException e) {
-            // the meeting is stored as RECEIVED; the resumer starts it when Temporal is reachable again
+            // the meeting is stored as RECEIVED; a worker's resumer starts it within minutes of Temporal answering again
             log.warn("Could not start the workflow of meeting {} yet: {}", meeting.id(), e.getMessage());
         }
         return store.summary(caller.organizationId(), id).orElseThrow();
@@ -89,7 +89,7 @@ public class MeetingService {
                 metricsStore.find(caller.organizationId(), meetingId).orElse(null)));
     }
 
-    /** The running workflow's step-by-step progress, or empty when the meeting is not being processed. */
+    /** The workflow's step-by-step progress, or empty when Temporal cannot tell (the stored status still can). */
     public Optional<MeetingProgress> progress(Caller caller, UUID meetingId) {
         return meetings.findByIdAndOrganizationId(meetingId, caller.organizationId()).flatMap(workflows::progress);
     }

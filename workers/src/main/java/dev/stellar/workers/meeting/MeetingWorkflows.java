@@ -28,8 +28,8 @@ public class MeetingWorkflows {
     }
 
     /**
-     * Starts the meeting's workflow. Starting one that runs already (a duplicate webhook, a resume)
-     * is not an error.
+     * Starts the meeting's workflow. Starting one that runs or has completed already (a duplicate
+     * webhook, a resume) is not an error and starts nothing; one that failed is started afresh.
      *
      * @return {@code true} when this call started it
      */
@@ -38,7 +38,7 @@ public class MeetingWorkflows {
                 WorkflowOptions.newBuilder()
                         .setWorkflowId(meeting.workflowId())
                         .setTaskQueue(TaskQueues.MEETINGS)
-                        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
                         .build());
         try {
             WorkflowClient.start(workflow::run, new MeetingLifecycleInput(meeting.organizationId().toString(),
@@ -50,11 +50,17 @@ public class MeetingWorkflows {
         }
     }
 
-    /** The workflow's progress, or empty when it no longer exists (e.g. after an in-process service restarted). */
+    /**
+     * The workflow's progress; empty when it cannot be had — the workflow is gone (an in-process
+     * service restarted) or Temporal does not answer. The meeting's stored status still tells the story.
+     */
     public Optional<MeetingProgress> progress(Meeting meeting) {
         try {
             return Optional.of(client.newWorkflowStub(MeetingLifecycleWorkflow.class, meeting.workflowId()).progress());
         } catch (WorkflowNotFoundException | WorkflowQueryException gone) {
+            return Optional.empty();
+        } catch (RuntimeException unreachable) {
+            log.debug("No progress for {}: {}", meeting.workflowId(), unreachable.getMessage());
             return Optional.empty();
         }
     }

@@ -7,9 +7,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StellarProperties.class)
+@EnableScheduling
 public class RuntimeConfiguration {
 
     /** The in-process Temporal service runs in real time: timers wait as they would on a cluster. */

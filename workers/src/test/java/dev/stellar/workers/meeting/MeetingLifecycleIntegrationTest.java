@@ -90,7 +90,7 @@ class MeetingLifecycleIntegrationTest extends WorkersIntegrationTest {
     }
 
     @Test
-    void aMalformedUploadIsRefusedAndNothingIsStored() {
+    void aMalformedUploadIsRefusedAndNothingIsStored() throws Exception {
         Caller rep = newOrganisation("Careful");
         byte[] broken = "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nA: hi\n\n2\n00:00:0x --> 00:00:09.000\nB: no\n".getBytes(UTF_8);
 
@@ -98,8 +98,8 @@ class MeetingLifecycleIntegrationTest extends WorkersIntegrationTest {
                 .isInstanceOf(TranscriptFormatException.class)
                 .hasMessage("line 8: invalid cue timing '00:00:0x --> 00:00:09.000', expected 'hh:mm:ss.mmm --> hh:mm:ss.mmm'");
         assertThat(meetings.count(rep)).isZero();
-        assertThatThrownBy(() -> blobs.get(rep.organizationId() + "/sha256-" + "0".repeat(64)))
-                .hasMessageContaining("no stored file");
+        assertThatThrownBy(() -> blobs.get(rep.organizationId() + "/sha256-" + sha256(broken)))
+                .as("the refused file was not stored").hasMessageContaining("no stored file");
     }
 
     @Test
@@ -110,6 +110,7 @@ class MeetingLifecycleIntegrationTest extends WorkersIntegrationTest {
         awaitFinal(rep, meeting.id());
         Meeting stored = repository.findByIdAndOrganizationId(meeting.id(), rep.organizationId()).orElseThrow();
 
+        assertThat(workflows.start(stored)).as("a completed meeting is not started again").isFalse();
         ParseTranscriptInput again = new ParseTranscriptInput(rep.organizationId().toString(), meeting.id().toString(),
                 stored.transcriptRef(), stored.transcriptFileName());
         activities.parseTranscript(again);
@@ -130,7 +131,7 @@ class MeetingLifecycleIntegrationTest extends WorkersIntegrationTest {
                 rep.userId(), MeetingStatus.PROCESSING, null,
                 MeetingWorkflowIds.of(rep.organizationId().toString(), "ZOOM", "85000000001"), ref, "call.txt", now, now, null));
 
-        resumer.resumeUnfinished();
+        assertThat(resumer.resume(now.plusSeconds(1))).isEqualTo(1);
 
         MeetingDetail detail = awaitFinal(rep, id);
         assertThat(detail.meeting().status()).isEqualTo(MeetingStatus.COMPLETED);
@@ -153,6 +154,7 @@ class MeetingLifecycleIntegrationTest extends WorkersIntegrationTest {
         MeetingDetail detail = awaitFinal(rep, id);
         assertThat(detail.meeting().status()).isEqualTo(MeetingStatus.FAILED);
         assertThat(detail.meeting().statusReason()).startsWith("no stored file for reference");
+        assertThat(workflows.start(meeting)).as("a failed meeting may be tried afresh").isTrue();
     }
 
     @Test
@@ -169,6 +171,10 @@ class MeetingLifecycleIntegrationTest extends WorkersIntegrationTest {
     private MeetingDetail awaitFinal(Caller caller, UUID id) {
         return await().atMost(PROCESSING).pollInterval(Duration.ofMillis(100))
                 .until(() -> meetings.detail(caller, id).orElseThrow(), d -> d.meeting().status().isFinal());
+    }
+
+    private static String sha256(byte[] content) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
     }
 
     private static byte[] fixture(String resource) throws IOException {

@@ -14,12 +14,12 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +32,30 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
     /** Version marker: conversation metrics computed beside extraction (version 1). */
     static final String CONVERSATION_METRICS = "conversation-metrics";
 
-    private final MeetingActivities activities = Workflow.newActivityStub(
-            MeetingActivities.class,
+    /**
+     * Steps retry with backoff for up to an hour (a database or worker outage), except for failures
+     * retrying cannot fix ({@link Errors}), which fail the meeting at once with their reason.
+     */
+    private final MeetingActivities activities = Workflow.newActivityStub(MeetingActivities.class,
             ActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofMinutes(2))
+                    .setScheduleToCloseTimeout(Duration.ofHours(1))
                     .setRetryOptions(RetryOptions.newBuilder()
                             .setInitialInterval(Duration.ofSeconds(1))
                             .setMaximumInterval(Duration.ofMinutes(1))
-                            .setMaximumAttempts(10)
                             .setDoNotRetry(Errors.typeNames())
+                            .build())
+                    .build());
+
+    /** Recording a failure must outlast any outage, or the meeting would show PROCESSING for ever. */
+    private final MeetingActivities failureRecorder = Workflow.newActivityStub(MeetingActivities.class,
+            ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofMinutes(1))
+                    .setScheduleToCloseTimeout(Duration.ofDays(7))
+                    .setRetryOptions(RetryOptions.newBuilder()
+                            .setInitialInterval(Duration.ofSeconds(1))
+                            .setMaximumInterval(Duration.ofMinutes(5))
+                            .setDoNotRetry(Errors.MEETING_NOT_FOUND.name())
                             .build())
                     .build());
 
@@ -84,7 +99,9 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
         } catch (ActivityFailure e) {
             failure = reasonOf(e);
             log.warn("Meeting {} failed: {}", meeting, failure);
-            activities.recordStatus(new RecordStatusInput(org, meeting, MeetingStatus.FAILED, failure));
+            // detached: the failure is recorded even when the workflow itself is being cancelled
+            Workflow.newDetachedCancellationScope(() -> failureRecorder.recordStatus(
+                    new RecordStatusInput(org, meeting, MeetingStatus.FAILED, failure))).run();
             throw ApplicationFailure.newNonRetryableFailureWithCause(failure, "MEETING_FAILED", e);
         }
     }
@@ -112,17 +129,21 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
         }
     }
 
-    /** The innermost failure message: what the activity said, not the SDK's wrapping. */
-    private static String reasonOf(ActivityFailure failure) {
-        Throwable cause = failure;
-        String reason = failure.getMessage();
-        while (cause != null) {
-            if (cause instanceof TemporalFailure temporal && temporal.getOriginalMessage() != null
-                    && !temporal.getOriginalMessage().isBlank()) {
-                reason = temporal.getOriginalMessage();
+    /**
+     * What to tell a person: the activity's own words for a failure it typed ({@link Errors}); for
+     * anything else, which step gave up, without internals (those are in the worker's log).
+     */
+    private String reasonOf(ActivityFailure failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApplicationFailure typed && Arrays.asList(Errors.typeNames()).contains(typed.getType())) {
+                return typed.getOriginalMessage();
             }
-            cause = cause.getCause();
         }
-        return reason;
+        String step = steps.entrySet().stream()
+                .filter(e -> e.getValue() == StepState.FAILED)
+                .map(e -> e.getKey().label())
+                .findFirst()
+                .orElse("Processing");
+        return step + " failed after retrying for an hour; the worker's log has the details";
     }
 }

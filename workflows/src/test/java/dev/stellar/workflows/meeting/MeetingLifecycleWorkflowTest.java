@@ -84,6 +84,21 @@ class MeetingLifecycleWorkflowTest {
     }
 
     @Test
+    void aStepThatKeepsFailingGivesUpAfterAnHourAndSaysSoWithoutInternals(TestWorkflowEnvironment env, Worker worker) {
+        activities.transientParseFailures = Integer.MAX_VALUE; // "database briefly unavailable", for ever
+        env.start();
+        MeetingLifecycleWorkflow workflow = newWorkflow(env.getWorkflowClient(), worker, "meeting:org-1:upload:4");
+
+        assertThatThrownBy(() -> workflow.run(INPUT)).isInstanceOf(WorkflowFailedException.class);
+
+        assertThat(activities.parseAttempts.get()).as("retried with backoff for the hour").isGreaterThan(50);
+        RecordStatusInput last = activities.statuses.get(activities.statuses.size() - 1);
+        assertThat(last.status()).isEqualTo(MeetingStatus.FAILED);
+        assertThat(last.reason()).isEqualTo("Parse transcript failed after retrying for an hour; the worker's log has the details")
+                .doesNotContain("database briefly unavailable");
+    }
+
+    @Test
     void aSecondStartWithTheSameIdIsRejectedNotRunTwice(TestWorkflowEnvironment env, Worker worker) {
         env.start();
         WorkflowClient client = env.getWorkflowClient();
