@@ -79,7 +79,16 @@ class ArchitectureTest {
                 .orShould().callMethod(Thread.class, "sleep", long.class)
                 .orShould().callMethod(Math.class, "random")
                 .orShould().callConstructor(java.util.Random.class)
-                .because("workflow time and randomness come from Workflow.*"));
+                .orShould().callMethod(java.util.UUID.class, "randomUUID")
+                .orShould().accessClassesThat().areAssignableTo(java.util.concurrent.ThreadLocalRandom.class)
+                .orShould().callMethod(System.class, "getenv", String.class)
+                .orShould().callMethod(System.class, "getenv")
+                .because("workflow time, ids and randomness come from Workflow.*, configuration from the input"));
+        rule(noClasses().that().resideInAPackage("dev.stellar.workflows..")
+                .should().dependOnClassesThat().areAssignableTo(Thread.class)
+                .orShould().dependOnClassesThat().areAssignableTo(java.util.concurrent.Executor.class)
+                .orShould().dependOnClassesThat().resideInAPackage("java.util.concurrent.locks..")
+                .because("workflow code runs on Temporal's threads: Async and Promise, not threads or locks"));
     }
 
     private static void rule(ArchRule rule) {

@@ -33,11 +33,15 @@ public class FileSystemBlobStore implements BlobStore {
             if (!Files.exists(target)) {
                 Files.createDirectories(folder);
                 Path temp = Files.createTempFile(folder, name, ".part");
-                Files.write(temp, content);
                 try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                    Files.write(temp, content);
+                    try {
+                        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } finally {
+                    Files.deleteIfExists(temp); // gone after a successful move; left over only after a failure
                 }
             }
         } catch (IOException e) {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Objection types a customer raises, keyed as the CRM field schema names them, with the phrasings that reveal them. */
 public enum Objection {
-    PRICE(PhraseSet.of("too expensive", "expensive", "costs too much", "too much money", "can't afford",
+    PRICE(PhraseSet.of("expensive", "costs too much", "too much money", "can't afford",
             "cannot afford", "out of our budget", "over our budget", "over budget", "not in the budget",
             "price is high", "pricey", "cheaper", "that's a lot of money", "a lot of money")),
     TIMING(PhraseSet.of("not the right time", "bad time", "next quarter", "next year", "not right now",

@@ -13,9 +13,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Errors of the API as problem details that say what is wrong and where. Spring MVC's own errors
  * (unreadable JSON, missing multipart part, wrong media type, too large upload) come out the same
- * way through {@link ResponseEntityExceptionHandler}.
+ * way through {@link ResponseEntityExceptionHandler}. Global on purpose: an upload that is too large
+ * fails before any controller is chosen.
  */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TranscriptFormatException.class)

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,10 +48,15 @@ public class AuthController {
 
     @PostMapping("/api/auth/token")
     @Operation(summary = "Exchange e-mail and password for a bearer token")
-    public ResponseEntity<TokenResponse> token(@RequestBody TokenRequest request) {
+    public ResponseEntity<?> token(@RequestBody TokenRequest request) {
         return accounts.authenticate(request.email(), request.password())
                 .map(tokens::issue)
-                .map(issued -> ResponseEntity.ok(new TokenResponse(issued.token(), "Bearer", issued.expiresAt())))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.UNAUTHORIZED).build());
+                .<ResponseEntity<?>>map(issued -> ResponseEntity.ok(new TokenResponse(issued.token(), "Bearer", issued.expiresAt())))
+                .orElseGet(() -> {
+                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                            "unknown e-mail or wrong password");
+                    problem.setTitle("Unauthorized");
+                    return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+                });
     }
 }

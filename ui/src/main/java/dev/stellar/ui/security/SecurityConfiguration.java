@@ -1,5 +1,6 @@
 package dev.stellar.ui.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.stellar.ui.views.LoginView;
@@ -27,7 +28,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -59,7 +59,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, AccountService accounts) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AccountService accounts, ObjectMapper json) throws Exception {
+        ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint(json);
         http.securityMatcher("/api/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -68,9 +69,9 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> authenticate(token, accounts)))
-                        .authenticationEntryPoint(new BearerTokenAuthenticationEntryPoint()))
+                        .authenticationEntryPoint(unauthorized))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(new BearerTokenAuthenticationEntryPoint())
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(new BearerTokenAccessDeniedHandler()));
         return http.build();
     }

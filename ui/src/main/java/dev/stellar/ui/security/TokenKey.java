@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -34,13 +35,14 @@ final class TokenKey {
                 Files.createDirectories(file.getParent());
                 byte[] key = new byte[MIN_BYTES];
                 new SecureRandom().nextBytes(key);
+                Path temp = Files.createTempFile(file.getParent(), "jwt", ".part",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(temp, Base64.getEncoder().encodeToString(key));
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, Base64.getEncoder().encodeToString(key));
+                    // whole or not at all; a node starting at the same moment may win, then its key is used
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
                 } catch (FileAlreadyExistsException raced) {
-                    // another process wrote it first: use theirs
-                } catch (UnsupportedOperationException noPosix) {
-                    Files.writeString(file, Base64.getEncoder().encodeToString(key));
+                    Files.deleteIfExists(temp);
                 }
             }
             return decode(Files.readString(file, StandardCharsets.UTF_8).strip(), file.toString());

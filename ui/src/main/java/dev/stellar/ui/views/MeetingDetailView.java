@@ -201,7 +201,7 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
         subscription = meetings.onChange(caller, change -> {
-            if (change.meetingId().equals(meetingId)) {
+            if (change.concerns(meetingId)) {
                 ui.access(this::refresh);
             }
         });

@@ -19,6 +19,9 @@ import dev.stellar.workers.meeting.MeetingSummary;
 import dev.stellar.workers.meeting.UploadRequest;
 import dev.stellar.workers.transcript.TranscriptFormatException;
 import jakarta.annotation.security.PermitAll;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import java.time.LocalDateTime;
 
 /** Hand in a transcript file; a malformed one is refused on the spot with the line that is wrong. */
@@ -27,9 +30,9 @@ import java.time.LocalDateTime;
 @PermitAll
 public class UploadView extends VerticalLayout {
 
-    private static final int MAX_BYTES = 20 * 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(UploadView.class);
 
-    public UploadView(MeetingService meetings, CurrentCaller currentCaller) {
+    public UploadView(MeetingService meetings, CurrentCaller currentCaller, MultipartProperties multipart) {
         Caller caller = currentCaller.require();
         TextField title = new TextField("Title (optional)");
         title.setId("upload-title");
@@ -55,11 +58,17 @@ public class UploadView extends VerticalLayout {
                     error.setText(metadata.fileName() + " was not accepted: " + e.getMessage());
                     error.setVisible(true);
                 });
+            } catch (RuntimeException e) {
+                log.error("Upload of {} failed", metadata.fileName(), e);
+                ui.access(() -> {
+                    error.setText(metadata.fileName() + " could not be stored; nothing was saved. Please try again.");
+                    error.setVisible(true);
+                });
             }
         }));
         upload.setId("transcript-upload");
         upload.setAcceptedFileTypes(".vtt", ".srt", ".txt", "text/vtt", "text/plain", "application/x-subrip");
-        upload.setMaxFileSize(MAX_BYTES);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, multipart.getMaxFileSize().toBytes()));
         upload.setMaxFiles(1);
         upload.setDropLabel(new com.vaadin.flow.component.html.Span(
                 "Drop a transcript here: WebVTT (Zoom, Teams), SRT, or text lines '[hh:mm:ss] Speaker: text'"));

@@ -54,8 +54,21 @@ class MeetingApiTest extends StellarIntegrationTest {
         assertThat(meeting.get("utterances").get(0).get("speaker").asText()).isEqualTo("Andrew Knight");
         assertThat(meeting.get("utterances").get(0).get("startMs").asLong()).isEqualTo(4_859L);
         assertThat(meeting.get("participants").findValuesAsText("name")).contains("Paul McCartney", "Ringo Starr");
-        JsonNode outcome = field(meeting, "outcome");
-        assertThat(outcome.get("confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(field(meeting, "outcome").get("value").asText()).isIn("Won", "Lost", "Pending");
+        assertThat(field(meeting, "participants").get("value").findValuesAsText("name"))
+                .containsExactlyInAnyOrderElementsOf(meeting.get("participants").findValuesAsText("name"));
+        // every quote is verbatim from the utterance at its timestamp
+        for (JsonNode f : meeting.get("fields")) {
+            if (f.hasNonNull("evidenceQuote")) {
+                String quote = f.get("evidenceQuote").asText().replaceAll("…$", "");
+                assertThat(meeting.get("utterances").findParents("startMs")).as(f.get("key").asText())
+                        .anySatisfy(u -> {
+                            assertThat(u.get("startMs").asLong()).isEqualTo(f.get("evidenceStartMs").asLong());
+                            assertThat(u.get("text").asText()).contains(quote);
+                        });
+            }
+        }
+        assertThat(meeting.get("metrics").get("speakers")).hasSize(meeting.get("participants").size());
         assertThat(field(meeting, "deal_amount").get("evidenceQuote").asText()).isNotBlank();
 
         Response list = get("/api/meetings?page=0&size=5", token);
@@ -97,8 +110,12 @@ class MeetingApiTest extends StellarIntegrationTest {
 
     @Test
     void withoutAValidTokenTheApiAnswers401() {
-        assertThat(get("/api/meetings", null).status()).isEqualTo(401);
-        assertThat(get("/api/meetings", "not-a-token").status()).isEqualTo(401);
+        Response anonymous = get("/api/meetings", null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body().get("detail").asText()).contains("Authorization: Bearer");
+        Response forged = get("/api/meetings", "not-a-token");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.body().get("detail").asText()).startsWith("the bearer token is not valid");
         assertThat(post("/api/auth/token", Map.of("email", "rep@demo.stellar", "password", "wrong"), null).status())
                 .isEqualTo(401);
         assertThat(post("/api/auth/token", Map.of("email", "nobody@nowhere.example", "password", "demo"), null).status())
@@ -118,6 +135,15 @@ class MeetingApiTest extends StellarIntegrationTest {
         assertThat(noFile.body().get("detail").asText()).contains("'file'");
         Response notAnId = get("/api/meetings/not-a-uuid", token);
         assertThat(notAnId.status()).isEqualTo(400);
+    }
+
+    @Test
+    void anUploadOverTheLimitIsRefusedWith413() {
+        String token = token(signupSomeone(), "another long secret");
+        Response tooLarge = upload(token, "huge.txt", new byte[21 * 1024 * 1024]);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.body().get("title").asText()).isEqualTo("Payload Too Large");
+        assertThat(get("/api/meetings", token).body().get("total").asInt()).isZero();
     }
 
     @Test

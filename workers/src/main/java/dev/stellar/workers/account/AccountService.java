@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +54,12 @@ public class AccountService {
         Organization org = organizations.save(Organization.create(organization, false, clock.instant()));
         try {
             return createUser(org.id(), null, email, name, request.password(), Role.ADMIN).toCaller();
-        } catch (DuplicateKeyException race) {
-            throw new EmailAlreadyRegisteredException(email);
+        } catch (DbActionExecutionException race) {
+            // two sign-ups with one address at once: the unique index decides, the loser hears 409
+            if (race.getCause() instanceof DuplicateKeyException) {
+                throw new EmailAlreadyRegisteredException(email);
+            }
+            throw race;
         }
     }
 

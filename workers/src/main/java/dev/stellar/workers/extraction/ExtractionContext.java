@@ -8,16 +8,17 @@ import java.util.Set;
 /**
  * What an extractor sees of a meeting.
  *
- * @param utterances  the transcript
- * @param repNames    names of the organisation's people in the call (the meeting owner at least)
+ * @param utterances         the transcript
+ * @param organisationPeople display names of the organisation's people (who in the call sells)
+ * @param owner              display name of the meeting's owner, or {@code null}
  * @param meetingDate the date the platform or uploader gave, or {@code null}
  * @param receivedOn  the date Stellar received the meeting, the last resort for the meeting date
  */
-public record ExtractionContext(List<Utterance> utterances, Set<String> repNames, LocalDate meetingDate,
-                                LocalDate receivedOn) {
+public record ExtractionContext(List<Utterance> utterances, Set<String> organisationPeople, String owner,
+                                LocalDate meetingDate, LocalDate receivedOn) {
 
     public ExtractionContext {
         utterances = List.copyOf(utterances);
-        repNames = Set.copyOf(repNames);
+        organisationPeople = Set.copyOf(organisationPeople);
     }
 }

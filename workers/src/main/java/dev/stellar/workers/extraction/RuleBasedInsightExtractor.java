@@ -72,7 +72,7 @@ public class RuleBasedInsightExtractor implements InsightExtractor {
 
     @Override
     public List<ExtractedField> extract(ExtractionContext context) {
-        SpeakerRoles roles = SpeakerRoles.of(context.utterances(), context.repNames());
+        SpeakerRoles roles = SpeakerRoles.of(context.utterances(), context.organisationPeople(), context.owner());
         List<ExtractedField> fields = new ArrayList<>(); // in the order a person reads them
         clientName(context, roles).ifPresent(fields::add);
         company(context, roles).ifPresent(fields::add);

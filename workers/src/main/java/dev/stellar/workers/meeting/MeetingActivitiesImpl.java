@@ -76,8 +76,8 @@ public class MeetingActivitiesImpl implements MeetingActivities {
         StoredMeeting stored = load(input.organizationId(), input.meetingId());
         Meeting meeting = stored.meeting();
         LocalDate meetingDate = meeting.startedAt() == null ? null : LocalDate.ofInstant(meeting.startedAt(), ZoneOffset.UTC);
-        ExtractionContext context = new ExtractionContext(stored.utterances(), stored.organisationPeople(), meetingDate,
-                LocalDate.ofInstant(meeting.createdAt(), ZoneOffset.UTC));
+        ExtractionContext context = new ExtractionContext(stored.utterances(), stored.organisationPeople(), stored.owner(),
+                meetingDate, LocalDate.ofInstant(meeting.createdAt(), ZoneOffset.UTC));
         return new ExtractedInsights(extractor.extract(context));
     }
 
@@ -87,7 +87,7 @@ public class MeetingActivitiesImpl implements MeetingActivities {
         TranscriptFormat format = store.transcriptFormat(stored.meeting().organizationId(), stored.meeting().id())
                 .orElse(TranscriptFormat.SPEAKER_TEXT);
         ConversationMetrics metrics = analyzer.analyze(stored.utterances(),
-                SpeakerRoles.of(stored.utterances(), stored.organisationPeople()), format);
+                SpeakerRoles.of(stored.utterances(), stored.organisationPeople(), stored.owner()), format);
         metricsStore.replace(stored.meeting().organizationId(), stored.meeting().id(), metrics);
         return new MetricsSummary(metrics.repTalkRatio(),
                 metrics.longestRepMonologue() == null ? null : metrics.longestRepMonologue().durationMs(),
@@ -95,17 +95,19 @@ public class MeetingActivitiesImpl implements MeetingActivities {
     }
 
     /** What the analysing agents read: the meeting, its stored utterances, and who in the call is the organisation's. */
-    private record StoredMeeting(Meeting meeting, List<Utterance> utterances, Set<String> organisationPeople) {
+    private record StoredMeeting(Meeting meeting, List<Utterance> utterances, Set<String> organisationPeople,
+                                 String owner) {
     }
 
     private StoredMeeting load(String organization, String meetingId) {
         UUID organizationId = uuid(organization);
         Meeting meeting = meetings.findByIdAndOrganizationId(uuid(meetingId), organizationId)
                 .orElseThrow(() -> failure(Errors.MEETING_NOT_FOUND, new MeetingNotFoundException(uuid(meetingId))));
-        Set<String> people = users.findByOrganizationIdOrderByDisplayName(organizationId).stream()
-                .map(AppUser::displayName)
-                .collect(Collectors.toSet());
-        return new StoredMeeting(meeting, store.utterances(organizationId, meeting.id()), people);
+        List<AppUser> staff = users.findByOrganizationIdOrderByDisplayName(organizationId);
+        Set<String> people = staff.stream().map(AppUser::displayName).collect(Collectors.toSet());
+        String owner = staff.stream().filter(u -> u.id().equals(meeting.ownerId())).map(AppUser::displayName)
+                .findFirst().orElse(null);
+        return new StoredMeeting(meeting, store.utterances(organizationId, meeting.id()), people, owner);
     }
 
     @Override

@@ -3,8 +3,20 @@ package dev.stellar.workers.meeting;
 import dev.stellar.workflows.meeting.MeetingStatus;
 import java.util.UUID;
 
-/** A meeting's status changed (or a new meeting arrived). */
+/**
+ * A meeting's status changed (or a new meeting arrived). A resync change ({@code meetingId} and
+ * {@code status} null) means changes may have been missed: reload everything shown.
+ */
 public record MeetingChange(UUID organizationId, UUID meetingId, MeetingStatus status) {
+
+    static MeetingChange resync(UUID organizationId) {
+        return new MeetingChange(organizationId, null, null);
+    }
+
+    /** Whether this change may concern the given meeting. */
+    public boolean concerns(UUID meeting) {
+        return meetingId == null || meetingId.equals(meeting);
+    }
 
     String toPayload() {
         return organizationId + ":" + meetingId + ":" + status;

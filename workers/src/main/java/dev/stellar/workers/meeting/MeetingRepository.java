@@ -9,10 +9,15 @@ import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
-import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.Repository;
 
-/** Every finder that serves a person takes the organisation: no query crosses tenants. */
-public interface MeetingRepository extends ListCrudRepository<Meeting, UUID> {
+/**
+ * Meetings, always found by organisation and id: there is deliberately no {@code findById} or
+ * {@code findAll} that could cross tenants. The resumer's finder is the one system-wide query.
+ */
+public interface MeetingRepository extends Repository<Meeting, UUID> {
+
+    Meeting save(Meeting meeting);
 
     Optional<Meeting> findByIdAndOrganizationId(UUID id, UUID organizationId);
 

@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +69,8 @@ final class EmbeddedPostgresLauncher {
 
     /**
      * A server left running by a JVM that was killed (kill -9, OOM killer) still holds the data
-     * directory; stop it, so that a restart recovers instead of failing on the lock.
+     * directory; stop it, so that a restart recovers instead of failing on the lock. A server whose
+     * parent process still lives belongs to another running Stellar: refuse to share its data.
      */
     private static void stopOrphanedServer(Path data) throws IOException {
         Path pidFile = data.resolve("postmaster.pid");
@@ -79,17 +83,24 @@ final class EmbeddedPostgresLauncher {
         } catch (NumberFormatException unreadable) {
             return; // PostgreSQL itself judges a stale or broken lock file
         }
-        ProcessHandle.of(pid)
+        Optional<ProcessHandle> server = ProcessHandle.of(pid)
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
-                .ifPresent(orphan -> {
-                    log.warn("Stopping PostgreSQL server {} left running on {} by an earlier process", pid, data);
-                    orphan.destroy(); // SIGTERM: PostgreSQL's smart shutdown
-                    try {
-                        orphan.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        orphan.destroyForcibly();
-                    }
-                });
+                .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(data.toString())).orElse(false));
+        if (server.isEmpty()) {
+            return; // the pid is gone or is someone else's now
+        }
+        Optional<ProcessHandle> owner = server.get().parent().filter(p -> p.pid() != 1 && p.isAlive());
+        if (owner.isPresent() && owner.get().info().command().map(c -> c.endsWith("java")).orElse(false)) {
+            throw new IllegalStateException("the data directory " + data.getParent() + " is in use by another running "
+                    + "Stellar (process " + owner.get().pid() + "); stop it or choose another STELLAR_DATA_DIR");
+        }
+        log.warn("Stopping PostgreSQL server {} left running on {} by an earlier process", pid, data);
+        server.get().destroy(); // SIGTERM: PostgreSQL's smart shutdown
+        try {
+            server.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            server.get().destroyForcibly();
+        }
     }
 
     private static void closeQuietly(EmbeddedPostgres postgres) {

@@ -9,25 +9,27 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who in the call sells and who buys. A speaker is a rep when their name matches one of the
- * organisation's people (full name, or first name); when nobody matches, the speaker who opens the
- * call is taken as the host.
+ * Who in the call sells and who buys. A speaker is a rep when their name is the full name of one of
+ * the organisation's people, or has the first name of the meeting's owner (platforms often show
+ * only that); when nobody matches, the speaker who opens the call is taken as the host.
  */
 public record SpeakerRoles(Set<String> reps, List<String> customers, Map<String, Long> wordsBySpeaker) {
 
     /**
-     * @param utterances the transcript
-     * @param repNames   names of the organisation's people
+     * @param utterances         the transcript
+     * @param organisationPeople display names of the organisation's people
+     * @param owner              display name of the meeting's owner, or {@code null}
      */
-    public static SpeakerRoles of(List<Utterance> utterances, Set<String> repNames) {
-        Set<String> people = repNames.stream().map(n -> n.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    public static SpeakerRoles of(List<Utterance> utterances, Set<String> organisationPeople, String owner) {
+        Set<String> people = organisationPeople.stream().map(SpeakerRoles::normal).collect(Collectors.toSet());
+        String ownerFirstName = owner == null || owner.isBlank() ? null : normal(owner).split("\\s+")[0];
         Map<String, Long> words = new LinkedHashMap<>();
         for (Utterance u : utterances) {
             words.merge(u.speaker(), (long) u.text().split("\\s+").length, Long::sum);
         }
         Set<String> reps = new LinkedHashSet<>();
         for (String speaker : words.keySet()) {
-            if (isRep(speaker, people)) {
+            if (isRep(speaker, people, ownerFirstName)) {
                 reps.add(speaker);
             }
         }
@@ -45,12 +47,13 @@ public record SpeakerRoles(Set<String> reps, List<String> customers, Map<String,
         return !reps.contains(speaker);
     }
 
-    private static boolean isRep(String speaker, Set<String> repNames) {
-        String name = speaker.strip().toLowerCase(Locale.ROOT);
-        if (repNames.contains(name)) {
-            return true;
-        }
-        String first = name.split("\\s+")[0];
-        return repNames.stream().anyMatch(rep -> rep.split("\\s+")[0].equals(first) && first.length() > 1);
+    private static boolean isRep(String speaker, Set<String> people, String ownerFirstName) {
+        String name = normal(speaker);
+        return people.contains(name) || (ownerFirstName != null && ownerFirstName.length() > 1
+                && name.split("\\s+")[0].equals(ownerFirstName));
+    }
+
+    private static String normal(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -84,19 +84,20 @@ class RuleBasedInsightExtractorTest {
                 new Utterance(0, "Riley Rep", 0L, 1_000L, "Shall we get started?"),
                 new Utterance(1, "Sam Buyer", 1_000L, 2_000L, "I'm not interested in the add-ons."),
                 new Utterance(2, "Sam Buyer", 2_000L, 3_000L, "But the core plan, yes, let's do it."));
-        Map<String, ExtractedField> fields = byKey(extractor.extract(new ExtractionContext(call, Set.of("Riley Rep"), null, RECEIVED)));
+        Map<String, ExtractedField> fields = byKey(extractor.extract(new ExtractionContext(call, Set.of("Riley Rep"), "Riley Rep", null, RECEIVED)));
 
         assertThat(value(fields, "outcome")).isEqualTo("\"Won\"");
         assertThat(fields.get("outcome").evidenceStartMs()).isEqualTo(2_000L);
     }
 
     @Test
-    void theRepIsRecognisedByFirstNameAndTheirObjectionHandlingIsNotAnObjection() throws IOException {
+    void theOwnerIsRecognisedByFirstNameAndTheirObjectionHandlingIsNotAnObjection() throws IOException {
         List<Utterance> call = List.of(
                 new Utterance(0, "Jordan Lee", 0L, 1_000L, "Many clients first think it's too expensive."),
                 new Utterance(1, "Pat Client", 1_000L, 2_000L, "I need to talk to my wife before we decide."));
+        // Pat Kim works here too, but only the owner is matched by first name: Pat Client is the customer
         Map<String, ExtractedField> fields = byKey(extractor.extract(
-                new ExtractionContext(call, Set.of("Jordan Lee-Smith", "Jordan"), null, RECEIVED)));
+                new ExtractionContext(call, Set.of("Jordan Lee-Smith", "Pat Kim"), "Jordan Lee-Smith", null, RECEIVED)));
 
         assertThat(json(fields, "participants").findValuesAsText("role")).containsExactly("rep", "customer");
         assertThat(json(fields, "objections").toString()).isEqualTo("[\"need_spouse_approval\"]");
@@ -105,13 +106,13 @@ class RuleBasedInsightExtractorTest {
 
     private String amountOf(String sentence) {
         List<Utterance> call = List.of(new Utterance(0, "Sam Buyer", 0L, 1_000L, sentence));
-        ExtractedField field = byKey(extractor.extract(new ExtractionContext(call, Set.of(), null, RECEIVED))).get("deal_amount");
+        ExtractedField field = byKey(extractor.extract(new ExtractionContext(call, Set.of(), null, null, RECEIVED))).get("deal_amount");
         return field == null ? null : field.valueJson();
     }
 
     private Map<String, ExtractedField> extract(byte[] transcript, LocalDate meetingDate) {
         return byKey(extractor.extract(new ExtractionContext(parser.parse(transcript).utterances(),
-                Set.of("Riley Rep", "Maya Manager"), meetingDate, RECEIVED)));
+                Set.of("Riley Rep", "Maya Manager"), "Riley Rep", meetingDate, RECEIVED)));
     }
 
     private static Map<String, ExtractedField> byKey(List<ExtractedField> fields) {

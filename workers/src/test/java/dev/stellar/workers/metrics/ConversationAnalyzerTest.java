@@ -29,7 +29,7 @@ class ConversationAnalyzerTest {
 
     @Test
     void measuresTalkQuestionsTurnsPatienceAndPace() {
-        ConversationMetrics m = analyzer.analyze(CALL, SpeakerRoles.of(CALL, Set.of("Riley Rep")), TranscriptFormat.WEBVTT);
+        ConversationMetrics m = analyzer.analyze(CALL, SpeakerRoles.of(CALL, Set.of("Riley Rep"), "Riley Rep"), TranscriptFormat.WEBVTT);
 
         assertThat(m.durationMs()).isEqualTo(102_000L);
         // rep talk: 10 + 4.5 + 1 + 30 = 45.5 s of 97.5 s spoken
@@ -57,7 +57,7 @@ class ConversationAnalyzerTest {
         List<Utterance> untimed = CALL.stream()
                 .map(u -> new Utterance(u.seq(), u.speaker(), null, null, u.text()))
                 .toList();
-        ConversationMetrics m = analyzer.analyze(untimed, SpeakerRoles.of(untimed, Set.of("Riley Rep")), TranscriptFormat.SPEAKER_TEXT);
+        ConversationMetrics m = analyzer.analyze(untimed, SpeakerRoles.of(untimed, Set.of("Riley Rep"), "Riley Rep"), TranscriptFormat.SPEAKER_TEXT);
 
         assertThat(m.durationMs()).isNull();
         assertThat(m.patienceMs()).isNull();
@@ -75,7 +75,7 @@ class ConversationAnalyzerTest {
             Long end = i + 1 < CALL.size() ? CALL.get(i + 1).startMs() : null; // as the parser reads such a file
             startsOnly.add(new Utterance(u.seq(), u.speaker(), u.startMs(), end, u.text()));
         }
-        ConversationMetrics m = analyzer.analyze(startsOnly, SpeakerRoles.of(startsOnly, Set.of("Riley Rep")),
+        ConversationMetrics m = analyzer.analyze(startsOnly, SpeakerRoles.of(startsOnly, Set.of("Riley Rep"), "Riley Rep"),
                 TranscriptFormat.TIMESTAMPED_TEXT);
 
         assertThat(m.patienceMs()).as("ends are the next starts: pauses are unknown").isNull();
@@ -90,7 +90,7 @@ class ConversationAnalyzerTest {
         try (InputStream in = getClass().getResourceAsStream("/fixtures/zoom/meeting001_transcript.vtt")) {
             zoom = new TranscriptParser().parse(in.readAllBytes()).utterances();
         }
-        ConversationMetrics m = analyzer.analyze(zoom, SpeakerRoles.of(zoom, Set.of("Andrew Knight")), TranscriptFormat.WEBVTT);
+        ConversationMetrics m = analyzer.analyze(zoom, SpeakerRoles.of(zoom, Set.of("Andrew Knight"), "Andrew Knight"), TranscriptFormat.WEBVTT);
 
         assertThat(m.repTalkRatio()).isBetween(0.0, 1.0);
         assertThat(m.speakers()).extracting(SpeakerMetrics::talkRatio).allSatisfy(r -> assertThat(r).isBetween(0.0, 1.0));

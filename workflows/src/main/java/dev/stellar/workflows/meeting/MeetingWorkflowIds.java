@@ -2,7 +2,10 @@ package dev.stellar.workflows.meeting;
 
 import java.util.Locale;
 
-/** Workflow ids derive from the meeting's origin, so every duplicate capture lands on one workflow. */
+/**
+ * Workflow ids derive from the meeting's origin, so every duplicate capture of a platform meeting
+ * (a webhook delivered twice) lands on one workflow. Uploads have an id of their own each.
+ */
 public final class MeetingWorkflowIds {
 
     private MeetingWorkflowIds() {
