@@ -93,6 +93,7 @@ create table insights (
     confidence        numeric(4, 3) not null check (confidence between 0 and 1),
     evidence_quote    text,
     evidence_start_ms bigint,
+    evidence_seq      integer,
     extracted_at      timestamptz  not null,
     primary key (meeting_id, field_key)
 );

@@ -157,7 +157,7 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
         card.add(new Div(label, confidence), valueOf(insight));
 
         if (insight.evidenceQuote() != null) {
-            Button at = new Button(insight.evidenceStartMs() == null ? "show" : Formats.clock(insight.evidenceStartMs()),
+            Button at = new Button(insight.evidenceStartMs() == null ? "show in transcript" : Formats.clock(insight.evidenceStartMs()),
                     e -> showInTranscript(insight));
             at.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
             Span quote = new Span("“" + insight.evidenceQuote() + "” ");
@@ -188,8 +188,9 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
     private void showInTranscript(Insight insight) {
         for (int i = 0; i < utterances.size(); i++) {
             UtteranceView u = utterances.get(i);
-            boolean sameTime = insight.evidenceStartMs() != null && insight.evidenceStartMs().equals(u.startMs());
-            if (sameTime || insight.evidenceQuote().startsWith(u.text().substring(0, Math.min(40, u.text().length())))) {
+            boolean same = insight.evidenceSeq() != null ? insight.evidenceSeq() == u.seq()
+                    : insight.evidenceStartMs() != null && insight.evidenceStartMs().equals(u.startMs());
+            if (same) {
                 transcript.scrollToIndex(i);
                 transcript.select(u);
                 return;

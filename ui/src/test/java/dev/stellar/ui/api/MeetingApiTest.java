@@ -61,11 +61,9 @@ class MeetingApiTest extends StellarIntegrationTest {
         for (JsonNode f : meeting.get("fields")) {
             if (f.hasNonNull("evidenceQuote")) {
                 String quote = f.get("evidenceQuote").asText().replaceAll("…$", "");
-                assertThat(meeting.get("utterances").findParents("startMs")).as(f.get("key").asText())
-                        .anySatisfy(u -> {
-                            assertThat(u.get("startMs").asLong()).isEqualTo(f.get("evidenceStartMs").asLong());
-                            assertThat(u.get("text").asText()).contains(quote);
-                        });
+                JsonNode source = meeting.get("utterances").get(f.get("evidenceSeq").asInt());
+                assertThat(source.get("text").asText()).as(f.get("key").asText()).contains(quote);
+                assertThat(source.get("startMs").asLong()).isEqualTo(f.get("evidenceStartMs").asLong());
             }
         }
         assertThat(meeting.get("metrics").get("speakers")).hasSize(meeting.get("participants").size());

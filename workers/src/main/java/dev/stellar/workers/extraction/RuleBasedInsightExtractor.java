@@ -264,7 +264,8 @@ public class RuleBasedInsightExtractor implements InsightExtractor {
     private ExtractedField field(String key, Object value, double confidence, Utterance evidence) {
         try {
             return new ExtractedField(key, json.writeValueAsString(value), confidence,
-                    evidence == null ? null : quote(evidence.text()), evidence == null ? null : evidence.startMs());
+                    evidence == null ? null : quote(evidence.text()), evidence == null ? null : evidence.startMs(),
+                    evidence == null ? null : evidence.seq());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write field " + key, e);
         }

@@ -22,6 +22,7 @@ public record MeetingDetail(MeetingSummary meeting, List<Participant> participan
      *
      * @param value the value as JSON: a string, number, object ({@code amount}, {@code currency}) or array
      */
-    public record Insight(String key, JsonNode value, double confidence, String evidenceQuote, Long evidenceStartMs) {
+    public record Insight(String key, JsonNode value, double confidence, String evidenceQuote, Long evidenceStartMs,
+                          Integer evidenceSeq) {
     }
 }

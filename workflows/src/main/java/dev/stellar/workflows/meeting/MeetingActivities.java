@@ -42,8 +42,10 @@ public interface MeetingActivities {
      * @param confidence      0..1
      * @param evidenceQuote   the words the value rests on, or {@code null} when it comes from metadata
      * @param evidenceStartMs where the quote starts in the recording, or {@code null}
+     * @param evidenceSeq     the utterance the quote comes from, or {@code null} (histories recorded before it existed)
      */
-    record ExtractedField(String key, String valueJson, double confidence, String evidenceQuote, Long evidenceStartMs) {
+    record ExtractedField(String key, String valueJson, double confidence, String evidenceQuote, Long evidenceStartMs,
+                          Integer evidenceSeq) {
     }
 
     record ComputeMetricsInput(String organizationId, String meetingId) {
