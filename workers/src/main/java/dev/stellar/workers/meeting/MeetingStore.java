@@ -1,5 +1,8 @@
 package dev.stellar.workers.meeting;
 
+import static dev.stellar.workers.persistence.ResultSets.nullableInstant;
+import static dev.stellar.workers.persistence.ResultSets.nullableLong;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stellar.workers.meeting.MeetingDetail.Insight;
@@ -221,8 +224,8 @@ public class MeetingStore {
     private MeetingSummary summary(ResultSet rs, int row) throws SQLException {
         return new MeetingSummary(rs.getObject("id", UUID.class), rs.getString("title"),
                 Platform.valueOf(rs.getString("platform")), MeetingStatus.valueOf(rs.getString("status")),
-                rs.getString("status_reason"), rs.getString("owner_name"), instant(rs, "started_at"),
-                instant(rs, "created_at"), rs.getInt("participant_count"), nullableLong(rs, "duration_ms"));
+                rs.getString("status_reason"), rs.getString("owner_name"), nullableInstant(rs, "started_at"),
+                nullableInstant(rs, "created_at"), rs.getInt("participant_count"), nullableLong(rs, "duration_ms"));
     }
 
     private com.fasterxml.jackson.databind.JsonNode readJson(String value) {
@@ -233,13 +236,4 @@ public class MeetingStore {
         }
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
-    }
-
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
 }

@@ -1,8 +1,10 @@
 package dev.stellar.workers.metrics;
 
+import static dev.stellar.workers.persistence.ResultSets.nullableDouble;
+import static dev.stellar.workers.persistence.ResultSets.nullableLong;
+
 import dev.stellar.workers.metrics.ConversationMetrics.Monologue;
 import dev.stellar.workers.metrics.ConversationMetrics.SpeakerMetrics;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -76,16 +78,16 @@ public class MetricsStore {
                         order by talk_ratio desc, speaker""")
                 .params(meetingId, organizationId)
                 .query((rs, i) -> new SpeakerMetrics(rs.getString("speaker"), rs.getBoolean("rep"), rs.getInt("words"),
-                        rs.getLong("talk_ms"), rs.getDouble("talk_ratio"), decimal(rs, "words_per_minute"),
+                        rs.getLong("talk_ms"), rs.getDouble("talk_ratio"), nullableDouble(rs, "words_per_minute"),
                         rs.getInt("questions"), rs.getInt("filler_words"), rs.getLong("longest_turn_ms")))
                 .list();
         return jdbc.sql("select * from meeting_metrics where meeting_id = ? and organization_id = ?")
                 .params(meetingId, organizationId)
-                .query((rs, i) -> new ConversationMetrics(longOrNull(rs, "duration_ms"), decimal(rs, "rep_talk_ratio"),
+                .query((rs, i) -> new ConversationMetrics(nullableLong(rs, "duration_ms"), nullableDouble(rs, "rep_talk_ratio"),
                         monologue(rs, "longest_rep_monologue"), monologue(rs, "longest_customer_story"),
-                        rs.getInt("rep_questions"), rs.getInt("customer_questions"), decimal(rs, "switches_per_minute"),
-                        longOrNull(rs, "patience_ms"), decimal(rs, "rep_words_per_minute"),
-                        decimal(rs, "rep_fillers_per_100_words"), speakers))
+                        rs.getInt("rep_questions"), rs.getInt("customer_questions"), nullableDouble(rs, "switches_per_minute"),
+                        nullableLong(rs, "patience_ms"), nullableDouble(rs, "rep_words_per_minute"),
+                        nullableDouble(rs, "rep_fillers_per_100_words"), speakers))
                 .optional();
     }
 
@@ -93,15 +95,5 @@ public class MetricsStore {
         String speaker = rs.getString(prefix + "_speaker");
         return speaker == null ? null
                 : new Monologue(speaker, rs.getLong(prefix + "_start_ms"), rs.getLong(prefix + "_ms"));
-    }
-
-    private static Double decimal(ResultSet rs, String column) throws SQLException {
-        BigDecimal value = rs.getBigDecimal(column);
-        return value == null ? null : value.doubleValue();
-    }
-
-    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
     }
 }
