@@ -41,6 +41,7 @@ create table meetings (
     title                text        not null,
     started_at           timestamptz,
     ended_at             timestamptz,
+    time_zone            text,
     owner_id             uuid        references users (id) on delete set null,
     status               text        not null check (status in ('RECEIVED', 'PROCESSING', 'COMPLETED', 'FAILED')),
     status_reason        text,

@@ -16,7 +16,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -57,16 +59,25 @@ public class MeetingController {
     @PostMapping(path = "/api/meetings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Upload a transcript (WebVTT, SRT, '[hh:mm:ss] Speaker: text' or 'Speaker: text')",
-            description = "The file is checked at once: a malformed one is refused with 400 naming the line, and nothing is stored. "
+            description = "Optional: title, startedAt (ISO-8601 instant), timeZone (IANA id; the meeting's date is read in it). "
+                    + "The file is checked at once: a malformed one is refused with 400 naming the line, and nothing is stored. "
                     + "Otherwise the meeting is processed in the background; poll GET /api/meetings/{id}.")
     public UploadResponse upload(@RequestPart("file") MultipartFile file,
                                  @RequestParam(name = "title", required = false) String title,
-                                 @RequestParam(name = "startedAt", required = false) Instant startedAt) throws IOException {
+                                 @RequestParam(name = "startedAt", required = false) Instant startedAt,
+                                 @RequestParam(name = "timeZone", required = false) String timeZone) throws IOException {
         if (file.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "file is empty");
         }
+        ZoneId zone;
+        try {
+            zone = timeZone == null || timeZone.isBlank() ? null : ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "timeZone '" + timeZone + "' is not a time zone id such as Europe/Berlin");
+        }
         MeetingSummary meeting = meetings.upload(currentCaller.require(),
-                new UploadRequest(file.getOriginalFilename(), file.getBytes(), title, startedAt));
+                new UploadRequest(file.getOriginalFilename(), file.getBytes(), title, startedAt, zone));
         return new UploadResponse(meeting.id(), meeting.status());
     }
 

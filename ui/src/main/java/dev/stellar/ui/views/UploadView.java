@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 
 /** Hand in a transcript file; a malformed one is refused on the spot with the line that is wrong. */
 @Route(value = "upload", layout = MainLayout.class)
@@ -49,8 +50,10 @@ public class UploadView extends VerticalLayout {
         UI ui = UI.getCurrent();
         Upload upload = new Upload(UploadHandler.inMemory((metadata, content) -> {
             try {
+                ZoneId zone = BrowserZone.of(ui);
                 MeetingSummary meeting = meetings.upload(caller, new UploadRequest(metadata.fileName(), content,
-                        title.getValue(), startedAt.getValue() == null ? null : startedAt.getValue().atZone(BrowserZone.of(ui)).toInstant()));
+                        title.getValue(), startedAt.getValue() == null ? null : startedAt.getValue().atZone(zone).toInstant(),
+                        zone));
                 ui.access(() -> ui.navigate(MeetingDetailView.class,
                         new RouteParameters(MeetingDetailView.ID, meeting.id().toString())));
             } catch (TranscriptFormatException e) {

@@ -91,6 +91,31 @@ class MeetingApiTest extends StellarIntegrationTest {
     }
 
     @Test
+    void theMeetingDateIsTheDateWhereTheMeetingTookPlace() {
+        String token = token(signupSomeone(), "another long secret");
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource("Riley Rep: Hello.\nSam Buyer: Hi.\n".getBytes()) {
+            @Override
+            public String getFilename() {
+                return "call.txt";
+            }
+        });
+        parts.add("startedAt", "2026-11-25T02:00:00Z"); // 6 pm on the 24th in California
+        parts.add("timeZone", "America/Los_Angeles");
+        Response accepted = exchange(http.post().uri("/api/meetings").contentType(MediaType.MULTIPART_FORM_DATA).body(parts), token);
+        assertThat(accepted.status()).isEqualTo(202);
+        JsonNode meeting = await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/api/meetings/" + accepted.body().get("id").asText(), token).body(),
+                        m -> m.get("status").asText().equals("COMPLETED"));
+        assertThat(field(meeting, "meeting_date").get("value").asText()).isEqualTo("2026-11-24");
+
+        parts.set("timeZone", "Mars/Olympus_Mons");
+        Response refused = exchange(http.post().uri("/api/meetings").contentType(MediaType.MULTIPART_FORM_DATA).body(parts), token);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("detail").asText()).contains("Mars/Olympus_Mons");
+    }
+
+    @Test
     void signupRules() {
         String email = "ops-" + UUID.randomUUID() + "@acme.example";
         assertThat(post("/api/signup", Map.of("organization", "Acme", "name", "Oscar", "email", email,

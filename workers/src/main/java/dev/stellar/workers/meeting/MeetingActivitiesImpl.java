@@ -19,6 +19,7 @@ import dev.stellar.workflows.Errors;
 import dev.stellar.workflows.meeting.MeetingActivities;
 import io.temporal.failure.ApplicationFailure;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -75,9 +76,10 @@ public class MeetingActivitiesImpl implements MeetingActivities {
     public ExtractedInsights extractInsights(ExtractInsightsInput input) {
         StoredMeeting stored = load(input.organizationId(), input.meetingId());
         Meeting meeting = stored.meeting();
-        LocalDate meetingDate = meeting.startedAt() == null ? null : LocalDate.ofInstant(meeting.startedAt(), ZoneOffset.UTC);
+        ZoneId zone = meeting.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(meeting.timeZone());
+        LocalDate meetingDate = meeting.startedAt() == null ? null : LocalDate.ofInstant(meeting.startedAt(), zone);
         ExtractionContext context = new ExtractionContext(stored.utterances(), stored.organisationPeople(), stored.owner(),
-                meetingDate, LocalDate.ofInstant(meeting.createdAt(), ZoneOffset.UTC));
+                meetingDate, LocalDate.ofInstant(meeting.createdAt(), zone));
         return new ExtractedInsights(extractor.extract(context));
     }
 

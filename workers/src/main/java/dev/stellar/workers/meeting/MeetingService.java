@@ -58,7 +58,8 @@ public class MeetingService {
         String transcriptRef = blobs.put(caller.organizationId().toString(), request.content());
         Instant now = clock.instant();
         Meeting meeting = store.insert(new Meeting(id, caller.organizationId(), Platform.UPLOAD, externalId,
-                titleOf(request), request.startedAt(), null, caller.userId(), MeetingStatus.RECEIVED, null,
+                titleOf(request), request.startedAt(), null, request.timeZone() == null ? null : request.timeZone().getId(),
+                caller.userId(), MeetingStatus.RECEIVED, null,
                 MeetingWorkflowIds.of(caller.organizationId().toString(), Platform.UPLOAD.name(), externalId),
                 transcriptRef, request.fileName(), now, now, null));
         try {

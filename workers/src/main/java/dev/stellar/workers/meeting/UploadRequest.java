@@ -1,12 +1,18 @@
 package dev.stellar.workers.meeting;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * A transcript file handed in by a person.
  *
  * @param title     optional; the file name without extension when absent
  * @param startedAt optional; when the meeting took place
+ * @param timeZone  optional; where it took place, so its date is the local one
  */
-public record UploadRequest(String fileName, byte[] content, String title, Instant startedAt) {
+public record UploadRequest(String fileName, byte[] content, String title, Instant startedAt, ZoneId timeZone) {
+
+    public UploadRequest(String fileName, byte[] content, String title, Instant startedAt) {
+        this(fileName, content, title, startedAt, null);
+    }
 }

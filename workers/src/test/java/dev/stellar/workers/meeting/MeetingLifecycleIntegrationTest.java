@@ -127,7 +127,7 @@ class MeetingLifecycleIntegrationTest extends WorkersIntegrationTest {
         String ref = blobs.put(rep.organizationId().toString(), "Riley Rep: Hi.\nSam Buyer: We'll pass.\n".getBytes(UTF_8));
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
-        store.insert(new Meeting(id, rep.organizationId(), Platform.ZOOM, "85000000001", "Interrupted call", null, null,
+        store.insert(new Meeting(id, rep.organizationId(), Platform.ZOOM, "85000000001", "Interrupted call", null, null, null,
                 rep.userId(), MeetingStatus.PROCESSING, null,
                 MeetingWorkflowIds.of(rep.organizationId().toString(), "ZOOM", "85000000001"), ref, "call.txt", now, now, null));
 
@@ -146,7 +146,7 @@ class MeetingLifecycleIntegrationTest extends WorkersIntegrationTest {
         Instant now = Instant.now();
         // the reference points at nothing: the parse step cannot succeed, whatever the retries
         Meeting meeting = store.insert(new Meeting(id, rep.organizationId(), Platform.UPLOAD, id.toString(), "Lost file",
-                null, null, rep.userId(), MeetingStatus.RECEIVED, null,
+                null, null, null, rep.userId(), MeetingStatus.RECEIVED, null,
                 MeetingWorkflowIds.of(rep.organizationId().toString(), "UPLOAD", id.toString()),
                 rep.organizationId() + "/sha256-" + "f".repeat(64), "gone.vtt", now, now, null));
         workflows.start(meeting);
