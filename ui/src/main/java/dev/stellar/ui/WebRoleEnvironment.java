@@ -7,10 +7,13 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
 
 /**
  * Without the web role ({@code STELLAR_ROLES=worker}) the process starts no web server and none of
- * the web edge: {@link WebEdge} and the Vaadin auto-configuration stay out.
+ * the web edge: {@link WebEdge} and the Vaadin auto-configuration stay out. With demo data (whose
+ * passwords everyone knows) the server listens on the loopback interface only, unless
+ * {@code server.address} says otherwise.
  */
 public class WebRoleEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -23,6 +26,12 @@ public class WebRoleEnvironment implements EnvironmentPostProcessor, Ordered {
                             "com.vaadin.flow.spring.SpringBootAutoConfiguration",
                             "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
                             "com.vaadin.flow.spring.VaadinScopesConfig"))));
+        }
+        boolean demo = environment.getProperty("stellar.demo.enabled", Boolean.class,
+                !StringUtils.hasText(environment.getProperty("spring.datasource.url")));
+        if (demo) {
+            environment.getPropertySources().addLast(new MapPropertySource("stellarDemoLoopback",
+                    Map.of("server.address", "127.0.0.1")));
         }
     }
 
