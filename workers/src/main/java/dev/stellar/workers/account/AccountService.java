@@ -21,6 +21,8 @@ public class AccountService {
     private final TeamRepository teams;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    /** Checked against for unknown e-mails, so an unknown address costs as long as a wrong password. */
+    private final String unknownUserHash;
 
     public AccountService(OrganizationRepository organizations, UserRepository users, TeamRepository teams,
                           PasswordEncoder passwordEncoder, Clock clock) {
@@ -29,6 +31,7 @@ public class AccountService {
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.unknownUserHash = passwordEncoder.encode("no such user");
     }
 
     /**
@@ -71,7 +74,7 @@ public class AccountService {
         }
         Optional<AppUser> user = users.findByEmailIgnoreCase(email.strip());
         if (user.isEmpty()) {
-            passwordEncoder.matches(password, DUMMY_HASH);
+            passwordEncoder.matches(password, unknownUserHash);
             return Optional.empty();
         }
         return passwordEncoder.matches(password, user.get().passwordHash()) ? user.map(AppUser::toCaller) : Optional.empty();
@@ -114,5 +117,4 @@ public class AccountService {
         return value.strip();
     }
 
-    private static final String DUMMY_HASH = "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z0iF9FMi6N4/8Z2tYGZgJ8eK";
 }

@@ -1,10 +1,7 @@
 package dev.stellar.workers.account;
 
-import java.util.List;
 import java.util.UUID;
 import org.springframework.data.repository.ListCrudRepository;
 
 public interface TeamRepository extends ListCrudRepository<Team, UUID> {
-
-    List<Team> findByOrganizationIdOrderByName(UUID organizationId);
 }

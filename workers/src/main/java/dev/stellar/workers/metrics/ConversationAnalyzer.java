@@ -24,7 +24,6 @@ public class ConversationAnalyzer {
     private static final PhraseSet FILLERS = PhraseSet.of("um", "uh", "uhm", "erm", "er", "you know", "i mean",
             "basically", "literally", "kind of", "sort of");
     private static final Pattern QUESTION = Pattern.compile("\\?+");
-    private static final Pattern WORDS = Pattern.compile("\\s+");
 
     /** A run of consecutive utterances by one speaker. */
     private record Turn(String speaker, Long startMs, Long endMs) {
@@ -49,7 +48,7 @@ public class ConversationAnalyzer {
         Map<String, long[]> perSpeaker = new LinkedHashMap<>(); // words, talkMs, questions, fillers, longest turn
         for (Utterance u : utterances) {
             long[] s = perSpeaker.computeIfAbsent(u.speaker(), k -> new long[5]);
-            s[0] += words(u.text());
+            s[0] += u.words();
             s[1] += timed ? Math.max(0, u.endMs() - u.startMs()) : 0;
             s[2] += QUESTION.matcher(u.text()).results().count();
             s[3] += FILLERS.count(u.text());
@@ -106,7 +105,7 @@ public class ConversationAnalyzer {
     private static List<Utterance> withEnds(List<Utterance> utterances) {
         return utterances.stream()
                 .map(u -> u.endMs() != null ? u
-                        : new Utterance(u.seq(), u.speaker(), u.startMs(), u.startMs() + words(u.text()) * 400L, u.text()))
+                        : new Utterance(u.seq(), u.speaker(), u.startMs(), u.startMs() + u.words() * 400L, u.text()))
                 .toList();
     }
 
@@ -129,7 +128,7 @@ public class ConversationAnalyzer {
     }
 
     private static boolean isBackchannel(Utterance u) {
-        return words(u.text()) <= BACKCHANNEL_MAX_WORDS && !u.text().contains("?");
+        return u.words() <= BACKCHANNEL_MAX_WORDS && !u.text().contains("?");
     }
 
     private static Optional<Monologue> longest(List<Turn> turns, SpeakerRoles roles, boolean reps) {
@@ -156,11 +155,6 @@ public class ConversationAnalyzer {
             }
         }
         return replies == 0 ? null : total / replies;
-    }
-
-    private static int words(String text) {
-        String trimmed = text.strip();
-        return trimmed.isEmpty() ? 0 : WORDS.split(trimmed).length;
     }
 
     private static double round(double value, int decimals) {

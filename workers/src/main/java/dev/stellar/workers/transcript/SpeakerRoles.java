@@ -25,7 +25,7 @@ public record SpeakerRoles(Set<String> reps, List<String> customers, Map<String,
         String ownerFirstName = owner == null || owner.isBlank() ? null : normal(owner).split("\\s+")[0];
         Map<String, Long> words = new LinkedHashMap<>();
         for (Utterance u : utterances) {
-            words.merge(u.speaker(), (long) u.text().split("\\s+").length, Long::sum);
+            words.merge(u.speaker(), (long) u.words(), Long::sum);
         }
         Set<String> reps = new LinkedHashSet<>();
         for (String speaker : words.keySet()) {

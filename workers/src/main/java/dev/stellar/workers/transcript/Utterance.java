@@ -1,5 +1,7 @@
 package dev.stellar.workers.transcript;
 
+import java.util.regex.Pattern;
+
 /**
  * One turn of speech.
  *
@@ -8,4 +10,12 @@ package dev.stellar.workers.transcript;
  * @param endMs   end in the recording, {@code null} when unknown
  */
 public record Utterance(int seq, String speaker, Long startMs, Long endMs, String text) {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /** How many words were said. */
+    public int words() {
+        String trimmed = text.strip();
+        return trimmed.isEmpty() ? 0 : WHITESPACE.split(trimmed).length;
+    }
 }
