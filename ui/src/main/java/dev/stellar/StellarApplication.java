@@ -2,6 +2,9 @@ package dev.stellar;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
+import dev.stellar.workers.evaluation.EvaluationCommand;
+import java.io.PrintWriter;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import dev.stellar.ui.WebEdge;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,7 +19,12 @@ import org.springframework.context.annotation.Import;
 @Push
 public class StellarApplication implements AppShellConfigurator {
 
+    /** {@code java -jar stellar.jar} runs the product; {@code java -jar stellar.jar eval FOLDER ...} the evaluation harness. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("eval")) {
+            System.exit(EvaluationCommand.execute(Arrays.copyOfRange(args, 1, args.length),
+                    new PrintWriter(System.out), new PrintWriter(System.err)));
+        }
         SpringApplication.run(StellarApplication.class, args);
     }
 }

@@ -1,8 +1,11 @@
 package dev.stellar.ui.api;
 
+import dev.stellar.playbooks.schema.FieldSchemaException;
 import dev.stellar.workers.account.EmailAlreadyRegisteredException;
 import dev.stellar.workers.account.InvalidSignupException;
+import dev.stellar.workers.account.RoleRequiredException;
 import dev.stellar.workers.meeting.MeetingNotFoundException;
+import dev.stellar.workers.schema.UnknownSchemaException;
 import dev.stellar.workers.transcript.TranscriptFormatException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -43,6 +46,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MeetingNotFoundException.class)
     ProblemDetail meetingNotFound(MeetingNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Meeting not found", e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownSchemaException.class)
+    ProblemDetail unknownSchema(UnknownSchemaException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Unknown schema", e.getMessage());
+    }
+
+    @ExceptionHandler(FieldSchemaException.class)
+    ProblemDetail invalidSchema(FieldSchemaException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid schema", e.getMessage());
+        if (e.line() > 0) {
+            problem.setProperty("line", e.line());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(RoleRequiredException.class)
+    ProblemDetail roleRequired(RoleRequiredException e) {
+        return problem(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

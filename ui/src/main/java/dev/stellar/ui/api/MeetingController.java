@@ -49,8 +49,13 @@ public class MeetingController {
     public record UploadResponse(UUID id, MeetingStatus status) {
     }
 
+    /**
+     * @param schema        the field schema the meeting is analysed with
+     * @param schemaVersion the organisation's version of it, or {@code null} for the built-in one
+     */
     public record MeetingResponse(UUID id, String title, Platform platform, MeetingStatus status, String statusReason,
-                                  String owner, Instant startedAt, Instant createdAt, Long durationMs,
+                                  String owner, Instant startedAt, Instant createdAt, Long durationMs, String schema,
+                                  Integer schemaVersion,
                                   List<MeetingDetail.Participant> participants, List<MeetingDetail.Insight> fields,
                                   ConversationMetrics metrics, List<MeetingDetail.UtteranceView> utterances,
                                   MeetingProgress progress) {
@@ -59,13 +64,15 @@ public class MeetingController {
     @PostMapping(path = "/api/meetings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Upload a transcript (WebVTT, SRT, '[hh:mm:ss] Speaker: text' or 'Speaker: text')",
-            description = "Optional: title, startedAt (ISO-8601 instant), timeZone (IANA id; the meeting's date is read in it). "
+            description = "Optional: title, startedAt (ISO-8601 instant), timeZone (IANA id; the meeting's date is read in it), "
+                    + "schema (estate-planning, b2b-discovery or one of the organisation's own; else its default). "
                     + "The file is checked at once: a malformed one is refused with 400 naming the line, and nothing is stored. "
                     + "Otherwise the meeting is processed in the background; poll GET /api/meetings/{id}.")
     public UploadResponse upload(@RequestPart("file") MultipartFile file,
                                  @RequestParam(name = "title", required = false) String title,
                                  @RequestParam(name = "startedAt", required = false) Instant startedAt,
-                                 @RequestParam(name = "timeZone", required = false) String timeZone) throws IOException {
+                                 @RequestParam(name = "timeZone", required = false) String timeZone,
+                                 @RequestParam(name = "schema", required = false) String schema) throws IOException {
         if (file.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "file is empty");
         }
@@ -77,7 +84,7 @@ public class MeetingController {
                     "timeZone '" + timeZone + "' is not a time zone id such as Europe/Berlin");
         }
         MeetingSummary meeting = meetings.upload(currentCaller.require(),
-                new UploadRequest(file.getOriginalFilename(), file.getBytes(), title, startedAt, zone));
+                new UploadRequest(file.getOriginalFilename(), file.getBytes(), title, startedAt, zone, schema));
         return new UploadResponse(meeting.id(), meeting.status());
     }
 
@@ -97,7 +104,8 @@ public class MeetingController {
         MeetingSummary m = detail.meeting();
         MeetingProgress progress = m.status().isFinal() ? null : meetings.progress(caller, id).orElse(null);
         return new MeetingResponse(m.id(), m.title(), m.platform(), m.status(), m.statusReason(), m.ownerName(),
-                m.startedAt(), m.createdAt(), m.durationMs(), detail.participants(), detail.insights(),
+                m.startedAt(), m.createdAt(), m.durationMs(), detail.schema().schema().key(), detail.schema().version(),
+                detail.participants(), detail.insights(),
                 detail.metrics(), detail.utterances(), progress);
     }
 }

@@ -43,7 +43,11 @@ final class Formats {
             value.forEach(item -> items.add(item(item)));
             return String.join(", ", items);
         }
-        return value.asText();
+        if (value.isBoolean()) {
+            return value.asBoolean() ? "Yes" : "No";
+        }
+        String text = value.asText();
+        return text.matches("[a-z]+(?:_[a-z]+)+") ? label(text) : text; // an enumeration key such as revocable_living_trust
     }
 
     /** One element of a list value: a person with their role, an enumeration key as words, or a sentence. */

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -19,12 +20,15 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.progressbar.ProgressBarVariant;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.stellar.playbooks.schema.FieldDefinition;
+import dev.stellar.playbooks.schema.FieldSchema;
 import dev.stellar.ui.security.CurrentCaller;
 import dev.stellar.workers.account.Caller;
 import dev.stellar.workers.meeting.MeetingChangeFeed;
@@ -35,7 +39,9 @@ import dev.stellar.workers.meeting.MeetingService;
 import dev.stellar.workers.meeting.MeetingSummary;
 import dev.stellar.workflows.meeting.MeetingProgress;
 import jakarta.annotation.security.PermitAll;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,6 +61,7 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
     private final Div header = new Div();
     private UUID meetingId;
     private List<UtteranceView> utterances = List.of();
+    private Insight shownEvidence;
     private MeetingChangeFeed.Subscription subscription;
 
     public MeetingDetailView(MeetingService meetings, CurrentCaller currentCaller) {
@@ -66,7 +73,11 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
         transcript.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         transcript.addColumn(u -> Formats.clock(u.startMs())).setHeader("Time").setFlexGrow(0).setWidth("6em");
         transcript.addColumn(UtteranceView::speaker).setHeader("Speaker").setFlexGrow(0).setWidth("11em");
-        transcript.addColumn(UtteranceView::text).setHeader("Said").setFlexGrow(1);
+        // the evidence a person jumped to is marked inside its utterance; Lit escapes the text
+        transcript.addColumn(LitRenderer.<UtteranceView>of("${item.before}<mark>${item.quote}</mark>${item.after}")
+                .withProperty("before", u -> highlighted(u)[0])
+                .withProperty("quote", u -> highlighted(u)[1])
+                .withProperty("after", u -> highlighted(u)[2])).setHeader("Said").setFlexGrow(1);
         transcript.setSizeFull();
 
         fields.setId("fields");
@@ -126,11 +137,8 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
         }
         utterances = detail.get().utterances();
         transcript.setItems(utterances);
-        detail.get().insights().forEach(insight -> fields.add(fieldCard(insight)));
+        showFields(detail.get(), m);
         conversation.add(new MetricsPanel(detail.get().metrics()));
-        if (detail.get().insights().isEmpty()) {
-            fields.add(new Paragraph(m.status().isFinal() ? "No fields were extracted." : "Extracting…"));
-        }
     }
 
     private void showProgress(MeetingProgress progress) {
@@ -141,20 +149,74 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
         header.add(bar, new Span(steps));
     }
 
-    private Div fieldCard(Insight insight) {
+    /** Every field of the meeting's schema in its order; those the call does not support say so instead of guessing. */
+    private void showFields(MeetingDetail detail, MeetingSummary m) {
+        FieldSchema schema = detail.schema().schema();
+        Span schemaName = new Span("Schema: " + schema.name()
+                + (detail.schema().builtIn() ? "" : " (version " + detail.schema().version() + ")"));
+        schemaName.setId("schema-name");
+        schemaName.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        fields.add(schemaName);
+        if (!m.status().isFinal() && detail.insights().isEmpty()) {
+            fields.add(new Paragraph("Extracting…"));
+            return;
+        }
+        Map<String, Insight> byKey = new LinkedHashMap<>();
+        detail.insights().forEach(insight -> byKey.put(insight.key(), insight));
+        for (FieldDefinition field : schema.fields()) {
+            Insight insight = byKey.remove(field.key());
+            fields.add(insight == null ? emptyCard(field) : fieldCard(field.label(), insight));
+        }
+        byKey.values().forEach(insight -> fields.add(fieldCard(Formats.label(insight.key()), insight))); // from an older schema
+    }
+
+    private static Div emptyCard(FieldDefinition field) {
+        Div card = card("field-" + field.key());
+        card.addClassName("field-empty");
+        Span label = fieldLabel(field.label());
+        Span none = new Span("not found in the call");
+        none.getStyle().set("color", "var(--lumo-tertiary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        card.add(new Div(label), none);
+        return card;
+    }
+
+    private static Div card(String id) {
         Div card = new Div();
-        card.setId("field-" + insight.key());
+        card.setId(id);
         card.addClassName("field");
         card.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
                 .set("border", "1px solid var(--lumo-contrast-10pct)")
                 .set("border-radius", "var(--lumo-border-radius-m)").set("width", "100%").set("box-sizing", "border-box");
+        return card;
+    }
 
-        Span label = new Span(Formats.label(insight.key()));
+    private static Span fieldLabel(String text) {
+        Span label = new Span(text);
         label.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        return label;
+    }
+
+    private Div fieldCard(String labelText, Insight insight) {
+        Div card = card("field-" + insight.key());
+        ProgressBar bar = new ProgressBar(0, 1, insight.confidence());
+        bar.addClassName("field-confidence");
+        bar.setWidth("4em");
+        bar.getStyle().set("display", "inline-block").set("margin", "0 var(--lumo-space-s)");
+        if (insight.confidence() < 0.6) {
+            bar.addThemeVariants(ProgressBarVariant.LUMO_CONTRAST);
+        }
         Span confidence = new Span(Formats.percent(insight.confidence()) + " confident");
-        confidence.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-tertiary-text-color)")
-                .set("margin-left", "var(--lumo-space-s)");
-        card.add(new Div(label, confidence), valueOf(insight));
+        confidence.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-tertiary-text-color)");
+        Div heading = new Div(fieldLabel(labelText), bar, confidence);
+        heading.getStyle().set("display", "flex").set("align-items", "center");
+        card.add(heading, valueOf(insight));
+        if (insight.note() != null) {
+            Span note = new Span("⚠ " + insight.note());
+            note.addClassName("field-note");
+            note.getStyle().set("color", "var(--lumo-warning-text-color, var(--lumo-error-text-color))")
+                    .set("font-size", "var(--lumo-font-size-s)");
+            card.add(new Div(note));
+        }
 
         if (insight.evidenceQuote() != null) {
             Button at = new Button(insight.evidenceStartMs() == null ? "show in transcript" : Formats.clock(insight.evidenceStartMs()),
@@ -191,11 +253,27 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
             boolean same = insight.evidenceSeq() != null ? insight.evidenceSeq() == u.seq()
                     : insight.evidenceStartMs() != null && insight.evidenceStartMs().equals(u.startMs());
             if (same) {
+                shownEvidence = insight;
+                transcript.getDataProvider().refreshAll();
                 transcript.scrollToIndex(i);
                 transcript.select(u);
                 return;
             }
         }
+    }
+
+    /** The utterance's text as [before, quote, after], the quote being the evidence last jumped to, if it is in here. */
+    private String[] highlighted(UtteranceView u) {
+        Insight evidence = shownEvidence;
+        if (evidence != null && evidence.evidenceQuote() != null && evidence.evidenceSeq() != null
+                && evidence.evidenceSeq() == u.seq()) {
+            int at = u.text().indexOf(evidence.evidenceQuote());
+            if (at >= 0) {
+                int end = at + evidence.evidenceQuote().length();
+                return new String[] {u.text().substring(0, at), evidence.evidenceQuote(), u.text().substring(end)};
+            }
+        }
+        return new String[] {u.text(), "", ""};
     }
 
     @Override

@@ -12,11 +12,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.component.select.Select;
 import dev.stellar.ui.security.CurrentCaller;
 import dev.stellar.workers.account.Caller;
 import dev.stellar.workers.meeting.MeetingService;
 import dev.stellar.workers.meeting.MeetingSummary;
 import dev.stellar.workers.meeting.UploadRequest;
+import dev.stellar.workers.schema.FieldSchemaService;
+import dev.stellar.workers.schema.SchemaSummary;
 import dev.stellar.workers.transcript.TranscriptFormatException;
 import jakarta.annotation.security.PermitAll;
 import org.slf4j.Logger;
@@ -24,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 
 /** Hand in a transcript file; a malformed one is refused on the spot with the line that is wrong. */
 @Route(value = "upload", layout = MainLayout.class)
@@ -33,8 +37,16 @@ public class UploadView extends VerticalLayout {
 
     private static final Logger log = LoggerFactory.getLogger(UploadView.class);
 
-    public UploadView(MeetingService meetings, CurrentCaller currentCaller, MultipartProperties multipart) {
+    public UploadView(MeetingService meetings, FieldSchemaService schemas, CurrentCaller currentCaller,
+                      MultipartProperties multipart) {
         Caller caller = currentCaller.require();
+        Select<SchemaSummary> schema = new Select<>();
+        schema.setLabel("Fields to extract");
+        schema.setId("upload-schema");
+        List<SchemaSummary> available = schemas.list(caller);
+        schema.setItems(available);
+        schema.setItemLabelGenerator(s -> s.name() + (s.defaultSchema() ? " (default)" : ""));
+        available.stream().filter(SchemaSummary::defaultSchema).findFirst().ifPresent(schema::setValue);
         TextField title = new TextField("Title (optional)");
         title.setId("upload-title");
         title.setWidth("28em");
@@ -53,7 +65,7 @@ public class UploadView extends VerticalLayout {
                 ZoneId zone = BrowserZone.of(ui);
                 MeetingSummary meeting = meetings.upload(caller, new UploadRequest(metadata.fileName(), content,
                         title.getValue(), startedAt.getValue() == null ? null : startedAt.getValue().atZone(zone).toInstant(),
-                        zone));
+                        zone, schema.getValue() == null ? null : schema.getValue().key()));
                 ui.access(() -> ui.navigate(MeetingDetailView.class,
                         new RouteParameters(MeetingDetailView.ID, meeting.id().toString())));
             } catch (TranscriptFormatException e) {
@@ -76,6 +88,6 @@ public class UploadView extends VerticalLayout {
         upload.setDropLabel(new com.vaadin.flow.component.html.Span(
                 "Drop a transcript here: WebVTT (Zoom, Teams), SRT, or text lines '[hh:mm:ss] Speaker: text'"));
 
-        add(new H2("Upload a transcript"), new HorizontalLayout(title, startedAt), upload, error);
+        add(new H2("Upload a transcript"), new HorizontalLayout(title, startedAt, schema), upload, error);
     }
 }

@@ -6,13 +6,17 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stellar.ui.StellarIntegrationTest;
+import dev.stellar.workers.account.AccountService;
+import dev.stellar.workers.account.Role;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -26,6 +30,8 @@ class MeetingApiTest extends StellarIntegrationTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private RestClient http;
+    @Autowired
+    private AccountService accounts;
 
     @BeforeEach
     void client() {
@@ -54,20 +60,11 @@ class MeetingApiTest extends StellarIntegrationTest {
         assertThat(meeting.get("utterances").get(0).get("speaker").asText()).isEqualTo("Andrew Knight");
         assertThat(meeting.get("utterances").get(0).get("startMs").asLong()).isEqualTo(4_859L);
         assertThat(meeting.get("participants").findValuesAsText("name")).contains("Paul McCartney", "Ringo Starr");
+        assertThat(meeting.get("schema").asText()).as("the organisation's default").isEqualTo("estate-planning");
+        assertThat(meeting.has("schemaVersion")).as("the built-in schema has none").isFalse();
         assertThat(field(meeting, "outcome").get("value").asText()).isIn("Won", "Lost", "Pending");
-        assertThat(field(meeting, "participants").get("value").findValuesAsText("name"))
-                .containsExactlyInAnyOrderElementsOf(meeting.get("participants").findValuesAsText("name"));
-        // every quote is verbatim from the utterance at its timestamp
-        for (JsonNode f : meeting.get("fields")) {
-            if (f.hasNonNull("evidenceQuote")) {
-                String quote = f.get("evidenceQuote").asText().replaceAll("…$", "");
-                JsonNode source = meeting.get("utterances").get(f.get("evidenceSeq").asInt());
-                assertThat(source.get("text").asText()).as(f.get("key").asText()).contains(quote);
-                assertThat(source.get("startMs").asLong()).isEqualTo(f.get("evidenceStartMs").asLong());
-            }
-        }
+        assertVerbatimEvidence(meeting);
         assertThat(meeting.get("metrics").get("speakers")).hasSize(meeting.get("participants").size());
-        assertThat(field(meeting, "deal_amount").get("evidenceQuote").asText()).isNotBlank();
 
         Response list = get("/api/meetings?page=0&size=5", token);
         assertThat(list.body().get("items").findValuesAsText("id")).containsExactly(id);
@@ -94,7 +91,7 @@ class MeetingApiTest extends StellarIntegrationTest {
     void theMeetingDateIsTheDateWhereTheMeetingTookPlace() {
         String token = token(signupSomeone(), "another long secret");
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("file", new ByteArrayResource("Riley Rep: Hello.\nSam Buyer: Hi.\n".getBytes()) {
+        parts.add("file", new ByteArrayResource("Riley Rep: Hello.\nSam Buyer: Hi.\nRiley Rep: So let's meet again tomorrow at ten.\n".getBytes()) {
             @Override
             public String getFilename() {
                 return "call.txt";
@@ -107,12 +104,67 @@ class MeetingApiTest extends StellarIntegrationTest {
         JsonNode meeting = await().atMost(Duration.ofSeconds(30))
                 .until(() -> get("/api/meetings/" + accepted.body().get("id").asText(), token).body(),
                         m -> m.get("status").asText().equals("COMPLETED"));
-        assertThat(field(meeting, "meeting_date").get("value").asText()).isEqualTo("2026-11-24");
+        assertThat(field(meeting, "follow_up_date").get("value").asText()).as("tomorrow from the 24th").isEqualTo("2026-11-25");
 
         parts.set("timeZone", "Mars/Olympus_Mons");
         Response refused = exchange(http.post().uri("/api/meetings").contentType(MediaType.MULTIPART_FORM_DATA).body(parts), token);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().get("detail").asText()).contains("Mars/Olympus_Mons");
+    }
+
+    @Test
+    void theSchemaChoosesTheFieldsAndOnlyOpsOrAdminChangeSchemas() throws Exception {
+        String adminEmail = signupSomeone();
+        String admin = token(adminEmail, "another long secret");
+        byte[] discovery = ("Riley Rep: Thanks for the time today.\n"
+                + "Kim Lopez: I'm Kim from Acme Freight. Our biggest problem is dispatchers planning routes by hand.\n"
+                + "Kim Lopez: We're also evaluating Samsara, and our budget is about 90k a year.\n").getBytes();
+
+        Response accepted = upload(admin, "discovery.txt", discovery, Map.of("schema", "b2b-discovery"));
+        assertThat(accepted.status()).isEqualTo(202);
+        JsonNode meeting = awaitCompleted(accepted.body().get("id").asText(), admin);
+        assertThat(meeting.get("schema").asText()).isEqualTo("b2b-discovery");
+        assertThat(meeting.get("fields").findValuesAsText("key")).isSubsetOf(
+                "company", "budget", "authority", "need", "timeline", "competitors", "deal_stage", "next_meeting");
+        assertThat(field(meeting, "company").get("value").asText()).isEqualTo("Acme Freight");
+        assertThat(field(meeting, "budget").get("value").get("amount").asInt()).isEqualTo(90_000);
+        assertVerbatimEvidence(meeting);
+
+        Response unknown = upload(admin, "discovery.txt", discovery, Map.of("schema", "b2b-discvery"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().get("detail").asText()).contains("'b2b-discvery'").contains("b2b-discovery");
+        assertThat(get("/api/meetings", admin).body().get("total").asInt()).as("nothing stored").isEqualTo(1);
+
+        assertThat(get("/api/schemas", admin).body().findValuesAsText("key")).containsExactly("estate-planning", "b2b-discovery");
+        assertThat(get("/api/schemas/b2b-discovery", admin).body().get("schema").get("fields")).hasSize(8);
+        assertThat(text(http.get().uri("/api/schemas/estate-planning").accept(MediaType.valueOf("application/yaml")), admin))
+                .contains("key: estate-planning").contains("- key: marital_status");
+        assertThat(get("/api/schemas/nope", admin).status()).isEqualTo(404);
+
+        Response broken = postYaml("key: renewal-call\nfields:\n  - key: seats\n    type: integer\n", admin);
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.body().get("line").asInt()).isEqualTo(4);
+        assertThat(broken.body().get("detail").asText()).contains("fields[0].type").contains("integer");
+        Response saved = postYaml("key: renewal-call\nname: Renewal call\nfields:\n  - key: seats\n    type: number\n"
+                + "    description: Seats the customer wants.\n", admin);
+        assertThat(saved.status()).isEqualTo(201);
+        assertThat(saved.body().get("version").asInt()).isEqualTo(1);
+        JsonNode renewal = awaitCompleted(upload(admin, "renewal.txt",
+                "Riley Rep: How many seats next year?\nSam Buyer: About forty seats.\n".getBytes(),
+                Map.of("schema", "renewal-call")).body().get("id").asText(), admin);
+        assertThat(renewal.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(field(renewal, "seats").get("value").asInt()).isEqualTo(40);
+
+        UUID organization = accounts.findByEmail(adminEmail).orElseThrow().organizationId();
+        String repEmail = "rep-" + UUID.randomUUID() + "@elsewhere.example";
+        accounts.createUser(organization, null, repEmail, "Rita Rep", "another long secret", Role.REP);
+        String rep = token(repEmail, "another long secret");
+        Response forbidden = postYaml("key: rep-schema\nfields:\n  - key: x\n    type: text\n", rep);
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.body().get("detail").asText()).contains("ADMIN or OPS");
+        assertThat(exchange(http.put().uri("/api/schemas/default").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("key", "renewal-call")), rep).status()).isEqualTo(403);
+        assertThat(get("/api/schemas", rep).body().findValuesAsText("key")).as("reps read schemas").contains("renewal-call");
     }
 
     @Test
@@ -215,7 +267,12 @@ class MeetingApiTest extends StellarIntegrationTest {
     }
 
     private Response upload(String token, String fileName, byte[] content) {
+        return upload(token, fileName, content, Map.of());
+    }
+
+    private Response upload(String token, String fileName, byte[] content, Map<String, String> fields) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        fields.forEach(parts::add);
         parts.add("file", new ByteArrayResource(content) {
             @Override
             public String getFilename() {
@@ -223,6 +280,32 @@ class MeetingApiTest extends StellarIntegrationTest {
             }
         });
         return exchange(http.post().uri("/api/meetings").contentType(MediaType.MULTIPART_FORM_DATA).body(parts), token);
+    }
+
+    private Response postYaml(String yaml, String token) {
+        return exchange(http.post().uri("/api/schemas").contentType(MediaType.valueOf("application/yaml")).body(yaml), token);
+    }
+
+    private String text(RestClient.RequestHeadersSpec<?> request, String token) {
+        request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        return request.exchange((req, res) -> {
+            assertThat(res.getStatusCode().value()).isEqualTo(200);
+            return new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
+        });
+    }
+
+    private JsonNode awaitCompleted(String id, String token) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> get("/api/meetings/" + id, token).body(), m -> m.get("status").asText().equals("COMPLETED"));
+    }
+
+    /** Every quote is verbatim from the utterance it names, at that utterance's time. */
+    private static void assertVerbatimEvidence(JsonNode meeting) {
+        for (JsonNode f : meeting.get("fields")) {
+            JsonNode source = meeting.get("utterances").get(f.get("evidenceSeq").asInt());
+            assertThat(source.get("text").asText()).as(f.get("key").asText()).contains(f.get("evidenceQuote").asText());
+            assertThat(source.path("startMs").asText()).isEqualTo(f.path("evidenceStartMs").asText());
+        }
     }
 
     private Response exchange(RestClient.RequestHeadersSpec<?> request, String token) {

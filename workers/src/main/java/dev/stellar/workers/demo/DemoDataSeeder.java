@@ -1,5 +1,6 @@
 package dev.stellar.workers.demo;
 
+import dev.stellar.playbooks.schema.BuiltInSchemas;
 import dev.stellar.workers.account.AccountService;
 import dev.stellar.workers.account.AppUser;
 import dev.stellar.workers.account.Organization;
@@ -13,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +41,7 @@ public class DemoDataSeeder {
     private record DemoUser(String email, String name, Role role, boolean inSalesTeam) {
     }
 
-    private record DemoMeeting(String resource, String title, Duration ago) {
+    private record DemoMeeting(String resource, String title, Duration ago, String schema) {
     }
 
     private static final List<DemoUser> USERS = List.of(
@@ -49,9 +51,12 @@ public class DemoDataSeeder {
             new DemoUser("rep@" + DOMAIN, "Riley Rep", Role.REP, true));
 
     private static final List<DemoMeeting> MEETINGS = List.of(
-            new DemoMeeting("renewal-brightline-dental.srt", "Brightline Dental renewal", Duration.ofDays(6)),
-            new DemoMeeting("discovery-northwind-logistics.vtt", "Northwind Logistics discovery call", Duration.ofDays(2)),
-            new DemoMeeting("estate-planning-chen.txt", "Chen family estate planning consultation", Duration.ofHours(5)));
+            new DemoMeeting("renewal-brightline-dental.srt", "Brightline Dental renewal", Duration.ofDays(6),
+                    BuiltInSchemas.B2B_DISCOVERY),
+            new DemoMeeting("discovery-northwind-logistics.vtt", "Northwind Logistics discovery call", Duration.ofDays(2),
+                    BuiltInSchemas.B2B_DISCOVERY),
+            new DemoMeeting("estate-planning-chen.txt", "Chen family estate planning consultation",
+                    Duration.ofHours(5), BuiltInSchemas.ESTATE_PLANNING));
 
     private final AccountService accounts;
     private final MeetingService meetingService;
@@ -75,7 +80,7 @@ public class DemoDataSeeder {
         if (meetings.countByOrganizationId(rep.organizationId()) == 0) {
             for (DemoMeeting meeting : MEETINGS) {
                 meetingService.upload(rep.toCaller(), new UploadRequest(meeting.resource(), read(meeting.resource()),
-                        meeting.title(), clock.instant().minus(meeting.ago())));
+                        meeting.title(), clock.instant().minus(meeting.ago()), ZoneOffset.UTC, meeting.schema()));
             }
         }
         StringBuilder banner = new StringBuilder("Demo organisation ready. Sign in with password '" + PASSWORD + "' as:");

@@ -1,8 +1,10 @@
 package dev.stellar.workers.extraction;
 
+import dev.stellar.playbooks.schema.FieldSchema;
 import dev.stellar.workers.transcript.Utterance;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -13,12 +15,19 @@ import java.util.Set;
  * @param owner              display name of the meeting's owner, or {@code null}
  * @param meetingDate the date the platform or uploader gave, or {@code null}
  * @param receivedOn  the date Stellar received the meeting, the last resort for the meeting date
+ * @param schema      the fields to extract
  */
 public record ExtractionContext(List<Utterance> utterances, Set<String> organisationPeople, String owner,
-                                LocalDate meetingDate, LocalDate receivedOn) {
+                                LocalDate meetingDate, LocalDate receivedOn, FieldSchema schema) {
 
     public ExtractionContext {
         utterances = List.copyOf(utterances);
         organisationPeople = Set.copyOf(organisationPeople);
+        Objects.requireNonNull(schema, "schema");
+    }
+
+    /** The day relative dates ("next Tuesday") count from. */
+    public LocalDate referenceDate() {
+        return meetingDate != null ? meetingDate : receivedOn;
     }
 }

@@ -7,10 +7,15 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** @param timeZone IANA zone the meeting took place in (dates are read in it), or {@code null} for UTC */
+/**
+ * @param timeZone           IANA zone the meeting took place in (dates are read in it), or {@code null} for UTC
+ * @param fieldSchema        the field schema it is analysed with, or {@code null} for meetings from before schemas
+ * @param fieldSchemaVersion the organisation's version of that schema, or {@code null} for the built-in one
+ */
 @Table("meetings")
 public record Meeting(@Id UUID id, UUID organizationId, Platform platform, String externalId, String title,
                       Instant startedAt, Instant endedAt, String timeZone, UUID ownerId, MeetingStatus status, String statusReason,
                       String workflowId, String transcriptRef, String transcriptFileName, Instant createdAt,
-                      Instant updatedAt, @Version Long version) {
+                      Instant updatedAt, String fieldSchema, Integer fieldSchemaVersion,
+                      @Version Long version) {
 }

@@ -9,6 +9,7 @@ import dev.stellar.workers.extraction.InsightExtractor;
 import dev.stellar.workers.metrics.ConversationAnalyzer;
 import dev.stellar.workers.metrics.ConversationMetrics;
 import dev.stellar.workers.metrics.MetricsStore;
+import dev.stellar.workers.schema.FieldSchemaService;
 import dev.stellar.workers.transcript.SpeakerRoles;
 import dev.stellar.workers.transcript.Transcript;
 import dev.stellar.workers.transcript.TranscriptFormat;
@@ -39,10 +40,11 @@ public class MeetingActivitiesImpl implements MeetingActivities {
     private final UserRepository users;
     private final ConversationAnalyzer analyzer;
     private final MetricsStore metricsStore;
+    private final FieldSchemaService schemas;
 
     public MeetingActivitiesImpl(BlobStore blobs, TranscriptParser parser, InsightExtractor extractor, MeetingStore store,
                                  MeetingRepository meetings, UserRepository users, ConversationAnalyzer analyzer,
-                                 MetricsStore metricsStore) {
+                                 MetricsStore metricsStore, FieldSchemaService schemas) {
         this.blobs = blobs;
         this.parser = parser;
         this.extractor = extractor;
@@ -51,6 +53,7 @@ public class MeetingActivitiesImpl implements MeetingActivities {
         this.users = users;
         this.analyzer = analyzer;
         this.metricsStore = metricsStore;
+        this.schemas = schemas;
     }
 
     @Override
@@ -79,7 +82,8 @@ public class MeetingActivitiesImpl implements MeetingActivities {
         ZoneId zone = meeting.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(meeting.timeZone());
         LocalDate meetingDate = meeting.startedAt() == null ? null : LocalDate.ofInstant(meeting.startedAt(), zone);
         ExtractionContext context = new ExtractionContext(stored.utterances(), stored.organisationPeople(), stored.owner(),
-                meetingDate, LocalDate.ofInstant(meeting.createdAt(), zone));
+                meetingDate, LocalDate.ofInstant(meeting.createdAt(), zone),
+                schemas.resolve(meeting.organizationId(), meeting.fieldSchema(), meeting.fieldSchemaVersion()).schema());
         return new ExtractedInsights(extractor.extract(context));
     }
 

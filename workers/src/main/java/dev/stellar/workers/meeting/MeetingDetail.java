@@ -2,13 +2,14 @@ package dev.stellar.workers.meeting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stellar.workers.metrics.ConversationMetrics;
+import dev.stellar.workers.schema.ResolvedSchema;
 import java.util.List;
 
 /**
  * A meeting with its transcript, participants, extracted fields and conversation metrics
  * ({@code null} until measured).
  */
-public record MeetingDetail(MeetingSummary meeting, List<Participant> participants, List<UtteranceView> utterances,
+public record MeetingDetail(MeetingSummary meeting, ResolvedSchema schema, List<Participant> participants, List<UtteranceView> utterances,
                             List<Insight> insights, ConversationMetrics metrics) {
 
     public record Participant(String name, int utterances, long talkMs) {
@@ -21,8 +22,9 @@ public record MeetingDetail(MeetingSummary meeting, List<Participant> participan
      * An extracted field.
      *
      * @param value the value as JSON: a string, number, object ({@code amount}, {@code currency}) or array
+     * @param note  why the confidence is lowered, or {@code null}
      */
     public record Insight(String key, JsonNode value, double confidence, String evidenceQuote, Long evidenceStartMs,
-                          Integer evidenceSeq) {
+                          Integer evidenceSeq, String note) {
     }
 }

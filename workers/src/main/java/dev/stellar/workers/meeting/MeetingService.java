@@ -3,6 +3,9 @@ package dev.stellar.workers.meeting;
 import dev.stellar.connectors.blob.BlobStore;
 import dev.stellar.workers.account.Caller;
 import dev.stellar.workers.metrics.MetricsStore;
+import dev.stellar.workers.schema.FieldSchemaService;
+import dev.stellar.workers.schema.ResolvedSchema;
+import dev.stellar.workers.schema.UnknownSchemaException;
 import dev.stellar.workers.transcript.TranscriptFormatException;
 import dev.stellar.workers.transcript.TranscriptParser;
 import dev.stellar.workflows.meeting.MeetingProgress;
@@ -31,11 +34,12 @@ public class MeetingService {
     private final MeetingWorkflows workflows;
     private final MeetingChangeFeed changes;
     private final MetricsStore metricsStore;
+    private final FieldSchemaService schemas;
     private final Clock clock;
 
     public MeetingService(TranscriptParser parser, BlobStore blobs, MeetingStore store, MeetingRepository meetings,
                           MeetingWorkflows workflows, MeetingChangeFeed changes, MetricsStore metricsStore,
-                          Clock clock) {
+                          FieldSchemaService schemas, Clock clock) {
         this.parser = parser;
         this.blobs = blobs;
         this.store = store;
@@ -43,6 +47,7 @@ public class MeetingService {
         this.workflows = workflows;
         this.changes = changes;
         this.metricsStore = metricsStore;
+        this.schemas = schemas;
         this.clock = clock;
     }
 
@@ -50,9 +55,11 @@ public class MeetingService {
      * Checks the transcript, stores it once and starts the meeting's workflow.
      *
      * @throws TranscriptFormatException the file is not a transcript Stellar reads; nothing was stored
+     * @throws UnknownSchemaException the organisation has no such field schema; nothing was stored
      */
     public MeetingSummary upload(Caller caller, UploadRequest request) {
         parser.parse(request.content()); // reject a bad file before anything is stored
+        ResolvedSchema schema = schemas.forNewMeeting(caller.organizationId(), request.schema());
         UUID id = UUID.randomUUID();
         String externalId = id.toString();
         String transcriptRef = blobs.put(caller.organizationId().toString(), request.content());
@@ -61,7 +68,7 @@ public class MeetingService {
                 titleOf(request), request.startedAt(), null, request.timeZone() == null ? null : request.timeZone().getId(),
                 caller.userId(), MeetingStatus.RECEIVED, null,
                 MeetingWorkflowIds.of(caller.organizationId().toString(), Platform.UPLOAD.name(), externalId),
-                transcriptRef, request.fileName(), now, now, null));
+                transcriptRef, request.fileName(), now, now, schema.schema().key(), schema.version(), null));
         try {
             workflows.start(meeting);
         } catch (RuntimeException e) {
@@ -83,7 +90,13 @@ public class MeetingService {
     }
 
     public Optional<MeetingDetail> detail(Caller caller, UUID meetingId) {
-        return store.summary(caller.organizationId(), meetingId).map(summary -> new MeetingDetail(summary,
+        Optional<Meeting> meeting = meetings.findByIdAndOrganizationId(meetingId, caller.organizationId());
+        if (meeting.isEmpty()) {
+            return Optional.empty();
+        }
+        ResolvedSchema schema = schemas.resolve(caller.organizationId(), meeting.get().fieldSchema(),
+                meeting.get().fieldSchemaVersion());
+        return store.summary(caller.organizationId(), meetingId).map(summary -> new MeetingDetail(summary, schema,
                 store.participants(caller.organizationId(), meetingId),
                 store.utteranceViews(caller.organizationId(), meetingId),
                 store.insights(caller.organizationId(), meetingId),

@@ -153,8 +153,8 @@ public class MeetingStore {
         jdbc.sql("delete from insights where meeting_id = ? and organization_id = ?").params(meetingId, organizationId).update();
         template.batchUpdate("""
                         insert into insights (meeting_id, organization_id, field_key, position, value, confidence,
-                                              evidence_quote, evidence_start_ms, evidence_seq, extracted_at)
-                        values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""",
+                                              evidence_quote, evidence_start_ms, evidence_seq, note, extracted_at)
+                        values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""",
                 IntStream.range(0, fields.size()).boxed().toList(), 100, (ps, position) -> {
                     ExtractedField f = fields.get(position);
                     ps.setObject(1, meetingId);
@@ -166,7 +166,8 @@ public class MeetingStore {
                     ps.setString(7, f.evidenceQuote());
                     ps.setObject(8, f.evidenceStartMs(), Types.BIGINT);
                     ps.setObject(9, f.evidenceSeq(), Types.INTEGER);
-                    ps.setTimestamp(10, Timestamp.from(now));
+                    ps.setString(10, f.note());
+                    ps.setTimestamp(11, Timestamp.from(now));
                 });
         recordStatus(organizationId, meetingId, MeetingStatus.COMPLETED, null);
     }
@@ -200,12 +201,12 @@ public class MeetingStore {
     @Transactional(readOnly = true)
     public List<Insight> insights(UUID organizationId, UUID meetingId) {
         return jdbc.sql("""
-                        select field_key, value::text as value, confidence, evidence_quote, evidence_start_ms, evidence_seq from insights
+                        select field_key, value::text as value, confidence, evidence_quote, evidence_start_ms, evidence_seq, note from insights
                         where meeting_id = ? and organization_id = ? order by position""")
                 .params(meetingId, organizationId)
                 .query((rs, i) -> new Insight(rs.getString("field_key"), readJson(rs.getString("value")),
                         rs.getDouble("confidence"), rs.getString("evidence_quote"), nullableLong(rs, "evidence_start_ms"),
-                        (Integer) rs.getObject("evidence_seq")))
+                        (Integer) rs.getObject("evidence_seq"), rs.getString("note")))
                 .list();
     }
 

@@ -9,10 +9,12 @@ import java.time.ZoneId;
  * @param title     optional; the file name without extension when absent
  * @param startedAt optional; when the meeting took place
  * @param timeZone  optional; where it took place, so its date is the local one
+ * @param schema    optional; the field schema to extract, else the organisation's default
  */
-public record UploadRequest(String fileName, byte[] content, String title, Instant startedAt, ZoneId timeZone) {
+public record UploadRequest(String fileName, byte[] content, String title, Instant startedAt, ZoneId timeZone,
+                            String schema) {
 
     public UploadRequest(String fileName, byte[] content, String title, Instant startedAt) {
-        this(fileName, content, title, startedAt, null);
+        this(fileName, content, title, startedAt, null, null);
     }
 }

@@ -43,9 +43,10 @@ public interface MeetingActivities {
      * @param evidenceQuote   the words the value rests on, or {@code null} when it comes from metadata
      * @param evidenceStartMs where the quote starts in the recording, or {@code null}
      * @param evidenceSeq     the utterance the quote comes from, or {@code null} (histories recorded before it existed)
+     * @param note            why the confidence is lowered (a validation rule the value breaks), or {@code null}
      */
     record ExtractedField(String key, String valueJson, double confidence, String evidenceQuote, Long evidenceStartMs,
-                          Integer evidenceSeq) {
+                          Integer evidenceSeq, String note) {
     }
 
     record ComputeMetricsInput(String organizationId, String meetingId) {

@@ -35,8 +35,8 @@ class RecordingMeetingActivities implements MeetingActivities {
     public ExtractedInsights extractInsights(ExtractInsightsInput input) {
         calls.add("extract");
         return new ExtractedInsights(List.of(
-                new ExtractedField("outcome", "\"Won\"", 0.85, "Let's do it.", 40_000L, 7),
-                new ExtractedField("deal_amount", "{\"amount\":4500,\"currency\":\"USD\"}", 0.8, "It is $4,500.", 30_000L, 5)));
+                new ExtractedField("outcome", "\"Won\"", 0.85, "Let's do it.", 40_000L, 7, null),
+                new ExtractedField("deal_amount", "{\"amount\":4500,\"currency\":\"USD\"}", 0.8, "It is $4,500.", 30_000L, 5, null)));
     }
 
     @Override

@@ -1,0 +1,137 @@
+package dev.stellar.workers.extraction.offline;
+
+import dev.stellar.workers.extraction.ExtractionContext;
+import dev.stellar.workers.transcript.SpeakerRoles;
+import dev.stellar.workers.transcript.Utterance;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The call as the rules read it: sentences with their speaker's role, each in three forms (as said, for quoting;
+ * with spoken numbers as digits; lower-cased for phrase matching). Built once per extraction.
+ */
+final class CallText {
+
+    /** Sentence ends: terminal punctuation then space, so "$1.2 million" stays whole. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
+    private static final Pattern ABBREVIATION = Pattern.compile("\\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|[A-Z])\\.$");
+    private static final int MAX_QUOTE = 280;
+
+    record Sentence(Utterance utterance, int index, boolean customer, String text, String normalized, String lower) {
+
+        String speaker() {
+            return utterance.speaker();
+        }
+
+        boolean isQuestion() {
+            return text.stripTrailing().endsWith("?");
+        }
+    }
+
+    private final ExtractionContext context;
+    private final SpeakerRoles roles;
+    private final List<Sentence> sentences;
+    private final List<List<Sentence>> byUtterance;
+
+    CallText(ExtractionContext context) {
+        this.context = context;
+        this.roles = SpeakerRoles.of(context.utterances(), context.organisationPeople(), context.owner());
+        this.sentences = new ArrayList<>();
+        this.byUtterance = new ArrayList<>();
+        for (Utterance u : context.utterances()) {
+            List<Sentence> own = new ArrayList<>();
+            for (String piece : split(u.text())) {
+                String normalized = SpokenNumbers.normalize(piece);
+                Sentence sentence = new Sentence(u, sentences.size(), roles.isCustomer(u.speaker()), piece, normalized,
+                        normalized.toLowerCase(Locale.ROOT));
+                sentences.add(sentence);
+                own.add(sentence);
+            }
+            byUtterance.add(own);
+        }
+    }
+
+    List<Sentence> sentences() {
+        return sentences;
+    }
+
+    SpeakerRoles roles() {
+        return roles;
+    }
+
+    List<Utterance> utterances() {
+        return context.utterances();
+    }
+
+    LocalDate referenceDate() {
+        return context.referenceDate();
+    }
+
+    /** The sentences of the utterance before this sentence's one (what a customer's answer answers). */
+    List<Sentence> previousTurn(Sentence sentence) {
+        int position = positionOf(sentence.utterance());
+        for (int i = position - 1; i >= 0; i--) {
+            List<Sentence> turn = byUtterance.get(i);
+            if (!turn.isEmpty() && !turn.get(0).speaker().equals(sentence.speaker())) {
+                return turn;
+            }
+        }
+        return List.of();
+    }
+
+    /** The sentences of the next utterance by someone else (how a proposal was answered). */
+    List<Sentence> nextTurn(Sentence sentence) {
+        int position = positionOf(sentence.utterance());
+        for (int i = position + 1; i < byUtterance.size(); i++) {
+            List<Sentence> turn = byUtterance.get(i);
+            if (!turn.isEmpty() && !turn.get(0).speaker().equals(sentence.speaker())) {
+                return turn;
+            }
+        }
+        return List.of();
+    }
+
+    /** Where a sentence sits in the call, 0 at the start and 1 at the end. */
+    double position(Sentence sentence) {
+        return sentences.size() <= 1 ? 0 : (double) sentence.index() / (sentences.size() - 1);
+    }
+
+    private int positionOf(Utterance utterance) {
+        List<Utterance> all = context.utterances();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) == utterance) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A quote the evidence check accepts: a verbatim piece of the utterance, cut at a word if long. */
+    static String quote(Sentence sentence) {
+        String text = sentence.text().strip();
+        if (text.length() <= MAX_QUOTE) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', MAX_QUOTE);
+        return text.substring(0, cut > 0 ? cut : MAX_QUOTE);
+    }
+
+    private static List<String> split(String text) {
+        List<String> pieces = new ArrayList<>();
+        StringBuilder carry = new StringBuilder();
+        for (String piece : SENTENCE_END.split(text.strip())) {
+            carry.append(carry.length() == 0 ? "" : " ").append(piece);
+            if (!ABBREVIATION.matcher(piece).find()) { // "Mr." "Dr." and initials end no sentence
+                pieces.add(carry.toString());
+                carry.setLength(0);
+            }
+        }
+        if (carry.length() > 0) {
+            pieces.add(carry.toString());
+        }
+        return pieces;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.stellar.workers.extraction.offline;
+
+import dev.stellar.workers.extraction.offline.CallText.Sentence;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every amount of money said in the call. Amounts are explicit ($, dollars, grand) or bare numbers in a money
+ * context (an answer to "what is it worth?"); a number struck out ("1.2 million, not 2.1") is dropped.
+ */
+final class MoneyMentions {
+
+    record Money(BigDecimal amount, String currency, Sentence sentence, int start, boolean explicit) {
+
+        Map<String, Object> value() {
+            Map<String, Object> value = new LinkedHashMap<>();
+            value.put("amount", amount);
+            value.put("currency", currency);
+            return value;
+        }
+    }
+
+    private static final Pattern AMOUNT = Pattern.compile(
+            "(?<symbol>[$€£])\\s?(?<n1>\\d+(?:\\.\\d+)?)"
+                    + "|(?<n2>\\d+(?:\\.\\d+)?)\\s*(?<word>dollars|bucks|usd|euros?|eur|pounds|gbp)\\b"
+                    + "|(?<n3>\\d+(?:\\.\\d+)?)(?=\\s|[,.;:!?)]|$)");
+    private static final Pattern NOT_MONEY_AFTER = Pattern.compile(
+            "^(?:\\s*(?:%|percent|per ?cent|years?|yrs|months?|weeks?|days?|hours?|minutes?|mins|kids?|children|grandkids"
+                    + "|grandchildren|people|reps|seats|users|licen[cs]es|employees|staff|agents|locations|offices|sites|states"
+                    + "|countries|times|calls|meetings|deals|accounts|customers|clients|hrs|o'clock|am|pm|a\\.m|p\\.m|sq|square"
+                    + "|feet|acres|miles|x\\b|of them|or so (?:years|people)|[-–]?\\s*(?:year|month|day|week)|th\\b|st\\b|nd\\b|rd\\b|:))");
+    private static final Pattern NOT_MONEY_BEFORE = Pattern.compile(
+            "(?:\\bin|since|back in|by|until|q[1-4]|age|aged|page|number|#|at|turns?|turning)\\s*$");
+    private static final Pattern MONEY_CONTEXT = Lexicon.of("worth|estate|net worth|assets|value|valued|house|home|property"
+            + "|retirement|401k|401\\(k\\)|ira|portfolio|savings|investments?|insurance|price|pricing|cost|costs|fee|fees|package"
+            + "|total|pay|paid|paying|payment|deposit|charge|charged|budget|budgeted|spend|spending|spent|afford|quote|quoted"
+            + "|discount|invoice|contract|license|subscription|per year|a year|annually|per month|a month|dollars|money"
+            + "|million|grand|k|approved|allocated|set aside|earmarked|renewal|run|runs|comes to|ballpark|roughly|about");
+    private static final Pattern STRUCK_OUT = Pattern.compile("\\bnot\\s+\\$?\\s?$");
+
+    private MoneyMentions() {
+    }
+
+    static List<Money> in(CallText call) {
+        List<Money> all = new ArrayList<>();
+        for (Sentence sentence : call.sentences()) {
+            all.addAll(in(call, sentence));
+        }
+        return all;
+    }
+
+    static List<Money> in(CallText call, Sentence sentence) {
+        List<Money> found = new ArrayList<>();
+        String text = sentence.lower();
+        Matcher m = AMOUNT.matcher(text);
+        while (m.find()) {
+            String number = m.group("n1") != null ? m.group("n1") : m.group("n2") != null ? m.group("n2") : m.group("n3");
+            BigDecimal amount = new BigDecimal(number);
+            String before = text.substring(0, m.start());
+            if (STRUCK_OUT.matcher(before).find()) {
+                continue;
+            }
+            boolean explicit = m.group("n3") == null;
+            if (!explicit) {
+                String after = text.substring(m.end());
+                if (amount.compareTo(BigDecimal.valueOf(100)) < 0 || NOT_MONEY_AFTER.matcher(after).find()
+                        || looksLikeYear(amount, before) || NOT_MONEY_BEFORE.matcher(before).find()
+                        && amount.compareTo(BigDecimal.valueOf(10_000)) < 0
+                        || !inMoneyContext(call, sentence)) {
+                    continue;
+                }
+            }
+            String currency = m.group("symbol") != null ? switch (m.group("symbol")) {
+                case "€" -> "EUR";
+                case "£" -> "GBP";
+                default -> "USD";
+            } : m.group("word") != null ? currencyOf(m.group("word")) : "USD";
+            found.add(new Money(new BigDecimal(amount.stripTrailingZeros().toPlainString()), currency, sentence, m.start(),
+                    explicit));
+        }
+        return found;
+    }
+
+    private static boolean looksLikeYear(BigDecimal amount, String before) {
+        int value = amount.intValue();
+        return amount.scale() <= 0 && value >= 1950 && value <= 2100;
+    }
+
+    private static boolean inMoneyContext(CallText call, Sentence sentence) {
+        if (Lexicon.has(MONEY_CONTEXT, sentence.lower())) {
+            return true;
+        }
+        return call.previousTurn(sentence).stream().anyMatch(s -> s.isQuestion() && Lexicon.has(MONEY_CONTEXT, s.lower()));
+    }
+
+    private static String currencyOf(String word) {
+        if (word.startsWith("eur")) {
+            return "EUR";
+        }
+        if (word.startsWith("pound") || word.equals("gbp")) {
+            return "GBP";
+        }
+        return "USD";
+    }
+}
