@@ -2,6 +2,9 @@ package dev.stellar.ui.api;
 
 import dev.stellar.ui.security.CurrentCaller;
 import dev.stellar.workers.account.Caller;
+import dev.stellar.workers.coaching.CallScore;
+import dev.stellar.workers.drafts.Draft;
+import dev.stellar.workers.indexing.TranscriptIndex;
 import dev.stellar.workers.meeting.MeetingDetail;
 import dev.stellar.workers.metrics.ConversationMetrics;
 import dev.stellar.workers.meeting.MeetingNotFoundException;
@@ -57,7 +60,8 @@ public class MeetingController {
                                   String owner, Instant startedAt, Instant createdAt, Long durationMs, String schema,
                                   Integer schemaVersion,
                                   List<MeetingDetail.Participant> participants, List<MeetingDetail.Insight> fields,
-                                  ConversationMetrics metrics, List<MeetingDetail.UtteranceView> utterances,
+                                  ConversationMetrics metrics, CallScore scorecard, List<Draft> drafts,
+                                  List<MeetingDetail.UtteranceView> utterances,
                                   MeetingProgress progress) {
     }
 
@@ -106,6 +110,17 @@ public class MeetingController {
         return new MeetingResponse(m.id(), m.title(), m.platform(), m.status(), m.statusReason(), m.ownerName(),
                 m.startedAt(), m.createdAt(), m.durationMs(), detail.schema().schema().key(), detail.schema().version(),
                 detail.participants(), detail.insights(),
-                detail.metrics(), detail.utterances(), progress);
+                detail.metrics(), detail.scorecard(), detail.drafts(), detail.utterances(), progress);
+    }
+
+    @GetMapping("/api/moments")
+    @Operation(summary = "Moments of the organisation's meetings closest in meaning to the words (semantic search)",
+            description = "Each moment is a chunk of one conversation phase with its meeting, utterances and score.")
+    public List<TranscriptIndex.Moment> moments(@RequestParam("q") String words,
+                                                @RequestParam(defaultValue = "10") int limit) {
+        if (words.isBlank()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "q: say what to look for");
+        }
+        return meetings.searchMoments(currentCaller.require(), words, limit);
     }
 }

@@ -38,6 +38,7 @@ import dev.stellar.workers.meeting.MeetingDetail.UtteranceView;
 import dev.stellar.workers.meeting.MeetingService;
 import dev.stellar.workers.meeting.MeetingSummary;
 import dev.stellar.workflows.meeting.MeetingProgress;
+import dev.stellar.workflows.meeting.MeetingStatus;
 import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,8 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
     private final Grid<UtteranceView> transcript = new Grid<>(UtteranceView.class, false);
     private final VerticalLayout fields = new VerticalLayout();
     private final Div conversation = new Div();
+    private final Div coaching = new Div();
+    private final Div drafts = new Div();
     private final Div header = new Div();
     private UUID meetingId;
     private List<UtteranceView> utterances = List.of();
@@ -85,6 +88,8 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
         TabSheet analysis = new TabSheet();
         analysis.add("Fields", fields);
         analysis.add("Conversation", conversation);
+        analysis.add("Coaching", coaching);
+        analysis.add("Drafts", drafts);
         analysis.setSizeFull();
 
         SplitLayout split = new SplitLayout(transcript, analysis);
@@ -110,6 +115,8 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
         header.removeAll();
         fields.removeAll();
         conversation.removeAll();
+        coaching.removeAll();
+        drafts.removeAll();
         if (detail.isEmpty()) {
             header.add(new H2("Meeting not found"));
             utterances = List.of();
@@ -127,7 +134,7 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
                 "Length: " + (m.durationMs() == null ? "—" : Formats.clock(m.durationMs())),
                 "Speakers: " + m.participantCount()))));
         if (m.statusReason() != null) {
-            Paragraph reason = new Paragraph("Failed: " + m.statusReason());
+            Paragraph reason = new Paragraph((m.status() == MeetingStatus.FAILED ? "Failed: " : "") + m.statusReason());
             reason.setId("status-reason");
             reason.getStyle().set("color", "var(--lumo-error-text-color)");
             header.add(reason);
@@ -139,6 +146,8 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
         transcript.setItems(utterances);
         showFields(detail.get(), m);
         conversation.add(new MetricsPanel(detail.get().metrics()));
+        coaching.add(new CoachingPanel(detail.get().scorecard(), this::showUtterance));
+        drafts.add(new DraftsPanel(detail.get().drafts()));
     }
 
     private void showProgress(MeetingProgress progress) {
@@ -257,6 +266,16 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
                 transcript.getDataProvider().refreshAll();
                 transcript.scrollToIndex(i);
                 transcript.select(u);
+                return;
+            }
+        }
+    }
+
+    private void showUtterance(int seq) {
+        for (int i = 0; i < utterances.size(); i++) {
+            if (utterances.get(i).seq() == seq) {
+                transcript.scrollToIndex(i);
+                transcript.select(utterances.get(i));
                 return;
             }
         }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -78,11 +79,57 @@ class BrowserTest extends StellarIntegrationTest {
         assertThat(browser.findElement(By.cssSelector("#field-deal_amount .field-evidence")).getText())
                 .contains("Our complete estate plan package is 4,500 dollars");
         assertThat(browser.findElement(By.id("transcript")).getText()).contains("Margaret Chen");
+        assertThat(fieldValue("product")).isEqualTo("Estate plan package");
+        assertThat(browser.findElements(By.cssSelector("#field-deal_amount .field-confidence"))).hasSize(1);
+
+        // the evidence button jumps to the utterance and marks the quoted words in it
+        click(browser.findElement(By.cssSelector("#field-deal_amount vaadin-button")));
+        WebElement marked = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//vaadin-grid[@id='transcript']//mark[normalize-space()!='']")));
+        assertThat(marked.getText()).startsWith("Our complete estate plan package is 4,500 dollars");
+
+        browser.findElement(By.xpath("//vaadin-tab[normalize-space()='Coaching']")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("coaching-score"))).getText())
+                .contains("criteria met");
+        assertThat(browser.findElements(By.cssSelector("#coaching .criterion[data-met=true]"))).isNotEmpty();
+        browser.findElement(By.xpath("//vaadin-tab[normalize-space()='Drafts']")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#draft-email .draft-body")))
+                .getText()).startsWith("Hi Margaret,");
 
         browser.findElement(By.xpath("//vaadin-tab[normalize-space()='Conversation']")).click();
         WebElement metrics = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("metrics")));
         assertThat(metrics.getText()).contains("Riley Rep (rep)", "Margaret Chen", "Rep talk ratio", "Patience before replying");
         assertThat(metrics.findElements(By.cssSelector(".metric-value[data-within]"))).hasSizeGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void opsEditsFieldSchemasAndABrokenOneIsRefusedWithItsLine() {
+        signIn("ops@demo.stellar", "demo");
+        browser.findElement(By.xpath("//vaadin-side-nav-item[normalize-space()='Field schemas']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("schemas")));
+
+        browser.findElement(By.xpath("//vaadin-button[normalize-space()='New schema']")).click();
+        WebElement document = browser.findElement(By.cssSelector("#schema-document textarea"));
+        wait.until(d -> document.getAttribute("value").contains("key: renewal-call"));
+        String name = "Renewal call " + System.nanoTime();
+        replaceText(document, document.getAttribute("value").replace("name: Renewal call", "name: " + name));
+        browser.findElement(By.id("schema-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("schemas"), name));
+
+        replaceText(document, "key: renewal-call\nfields:\n  - key: seats\n    type: integer\n");
+        browser.findElement(By.id("schema-save")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("schema-error")));
+        assertThat(error.getText()).contains("Not saved: line 4").contains("fields[0].type");
+    }
+
+    @Test
+    void aRepHasNoSchemaEditor() {
+        signIn("rep@demo.stellar", "demo");
+        assertThat(browser.findElements(By.xpath("//vaadin-side-nav-item[normalize-space()='Field schemas']"))).isEmpty();
+        browser.get(baseUrl() + "/schemas");
+        // the server refuses the route: the rep sees Vaadin's "could not navigate" page, never the editor
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Could not navigate"));
+        assertThat(browser.findElements(By.id("schema-document"))).isEmpty();
     }
 
     @Test
@@ -105,6 +152,17 @@ class BrowserTest extends StellarIntegrationTest {
         user.sendKeys(email);
         browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password, Keys.ENTER);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("meetings-grid")));
+    }
+
+    private void click(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    private void replaceText(WebElement textArea, String text) {
+        textArea.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        textArea.sendKeys(text);
+        textArea.sendKeys(Keys.TAB); // the value reaches the server on change
     }
 
     private String fieldValue(String key) {

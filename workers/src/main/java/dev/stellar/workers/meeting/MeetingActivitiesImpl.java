@@ -4,10 +4,21 @@ import dev.stellar.connectors.blob.BlobNotFoundException;
 import dev.stellar.connectors.blob.BlobStore;
 import dev.stellar.workers.account.AppUser;
 import dev.stellar.workers.account.UserRepository;
+import dev.stellar.playbooks.schema.FieldSchema;
+import dev.stellar.workers.coaching.CallCoach;
+import dev.stellar.workers.coaching.CallScore;
+import dev.stellar.workers.coaching.CoachingContext;
+import dev.stellar.workers.coaching.CoachingStore;
+import dev.stellar.workers.coaching.Scorecards;
+import dev.stellar.workers.drafts.Draft;
+import dev.stellar.workers.drafts.DraftStore;
+import dev.stellar.workers.drafts.DraftingContext;
+import dev.stellar.workers.drafts.FollowUpDrafter;
 import dev.stellar.workers.extraction.ExtractionContext;
 import dev.stellar.workers.extraction.InsightExtractor;
 import dev.stellar.workers.metrics.ConversationAnalyzer;
 import dev.stellar.workers.metrics.ConversationMetrics;
+import dev.stellar.workers.indexing.TranscriptIndex;
 import dev.stellar.workers.metrics.MetricsStore;
 import dev.stellar.workers.schema.FieldSchemaService;
 import dev.stellar.workers.transcript.SpeakerRoles;
@@ -41,10 +52,16 @@ public class MeetingActivitiesImpl implements MeetingActivities {
     private final ConversationAnalyzer analyzer;
     private final MetricsStore metricsStore;
     private final FieldSchemaService schemas;
+    private final TranscriptIndex index;
+    private final CallCoach coach;
+    private final CoachingStore coaching;
+    private final FollowUpDrafter drafter;
+    private final DraftStore drafts;
 
     public MeetingActivitiesImpl(BlobStore blobs, TranscriptParser parser, InsightExtractor extractor, MeetingStore store,
                                  MeetingRepository meetings, UserRepository users, ConversationAnalyzer analyzer,
-                                 MetricsStore metricsStore, FieldSchemaService schemas) {
+                                 MetricsStore metricsStore, FieldSchemaService schemas, TranscriptIndex index,
+                                 CallCoach coach, CoachingStore coaching, FollowUpDrafter drafter, DraftStore drafts) {
         this.blobs = blobs;
         this.parser = parser;
         this.extractor = extractor;
@@ -54,6 +71,11 @@ public class MeetingActivitiesImpl implements MeetingActivities {
         this.analyzer = analyzer;
         this.metricsStore = metricsStore;
         this.schemas = schemas;
+        this.index = index;
+        this.coach = coach;
+        this.coaching = coaching;
+        this.drafter = drafter;
+        this.drafts = drafts;
     }
 
     @Override
@@ -83,7 +105,7 @@ public class MeetingActivitiesImpl implements MeetingActivities {
         LocalDate meetingDate = meeting.startedAt() == null ? null : LocalDate.ofInstant(meeting.startedAt(), zone);
         ExtractionContext context = new ExtractionContext(stored.utterances(), stored.organisationPeople(), stored.owner(),
                 meetingDate, LocalDate.ofInstant(meeting.createdAt(), zone),
-                schemas.resolve(meeting.organizationId(), meeting.fieldSchema(), meeting.fieldSchemaVersion()).schema());
+                schemaOf(meeting));
         return new ExtractedInsights(extractor.extract(context));
     }
 
@@ -100,9 +122,51 @@ public class MeetingActivitiesImpl implements MeetingActivities {
                 metrics.repQuestions());
     }
 
+    @Override
+    public IndexSummary indexTranscript(IndexTranscriptInput input) {
+        StoredMeeting stored = load(input.organizationId(), input.meetingId());
+        return new IndexSummary(index.index(stored.meeting().organizationId(), stored.meeting().id(), stored.utterances(),
+                stored.roles()));
+    }
+
+    @Override
+    public ScorecardSummary scoreCall(ScoreCallInput input) {
+        StoredMeeting stored = load(input.organizationId(), input.meetingId());
+        Meeting meeting = stored.meeting();
+        FieldSchema schema = schemaOf(meeting);
+        ConversationMetrics metrics = metricsStore.find(meeting.organizationId(), meeting.id()).orElse(null);
+        CallScore score = coach.score(Scorecards.forSchema(schema.key()),
+                new CoachingContext(stored.utterances(), stored.roles(), metrics, schema, input.fields()));
+        coaching.replace(meeting.organizationId(), meeting.id(), meeting.ownerId(), score);
+        return new ScorecardSummary(score.criteria().size(), score.met());
+    }
+
+    @Override
+    public DraftsSummary draftFollowUps(DraftFollowUpsInput input) {
+        StoredMeeting stored = load(input.organizationId(), input.meetingId());
+        Meeting meeting = stored.meeting();
+        List<Draft> drafted = drafter.draft(new DraftingContext(meeting.title(), stored.roles().customers(), stored.owner(),
+                schemaOf(meeting), input.fields(), localDate(meeting)));
+        drafts.replace(meeting.organizationId(), meeting.id(), drafted);
+        return new DraftsSummary(drafted.size());
+    }
+
+    private FieldSchema schemaOf(Meeting meeting) {
+        return schemas.resolve(meeting.organizationId(), meeting.fieldSchema(), meeting.fieldSchemaVersion()).schema();
+    }
+
+    private static LocalDate localDate(Meeting meeting) {
+        ZoneId zone = meeting.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(meeting.timeZone());
+        return LocalDate.ofInstant(meeting.startedAt() != null ? meeting.startedAt() : meeting.createdAt(), zone);
+    }
+
     /** What the analysing agents read: the meeting, its stored utterances, and who in the call is the organisation's. */
     private record StoredMeeting(Meeting meeting, List<Utterance> utterances, Set<String> organisationPeople,
                                  String owner) {
+
+        SpeakerRoles roles() {
+            return SpeakerRoles.of(utterances, organisationPeople, owner);
+        }
     }
 
     private StoredMeeting load(String organization, String meetingId) {
@@ -118,7 +182,8 @@ public class MeetingActivitiesImpl implements MeetingActivities {
 
     @Override
     public void completeMeeting(CompleteMeetingInput input) {
-        guarded(() -> store.complete(uuid(input.organizationId()), uuid(input.meetingId()), input.fields()));
+        guarded(() -> store.complete(uuid(input.organizationId()), uuid(input.meetingId()), input.fields(),
+                input.unfinished() == null ? List.of() : input.unfinished()));
     }
 
     @Override

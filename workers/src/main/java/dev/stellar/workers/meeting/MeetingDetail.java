@@ -1,16 +1,19 @@
 package dev.stellar.workers.meeting;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stellar.workers.coaching.CallScore;
+import dev.stellar.workers.drafts.Draft;
 import dev.stellar.workers.metrics.ConversationMetrics;
 import dev.stellar.workers.schema.ResolvedSchema;
 import java.util.List;
 
 /**
- * A meeting with its transcript, participants, extracted fields and conversation metrics
- * ({@code null} until measured).
+ * A meeting with its transcript, participants, extracted fields, conversation metrics and scorecard ({@code null}
+ * until measured and scored), and the drafted follow-ups.
  */
-public record MeetingDetail(MeetingSummary meeting, ResolvedSchema schema, List<Participant> participants, List<UtteranceView> utterances,
-                            List<Insight> insights, ConversationMetrics metrics) {
+public record MeetingDetail(MeetingSummary meeting, ResolvedSchema schema, List<Participant> participants,
+                            List<UtteranceView> utterances, List<Insight> insights, ConversationMetrics metrics,
+                            CallScore scorecard, List<Draft> drafts) {
 
     public record Participant(String name, int utterances, long talkMs) {
     }

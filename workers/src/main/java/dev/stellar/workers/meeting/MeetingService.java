@@ -2,6 +2,9 @@ package dev.stellar.workers.meeting;
 
 import dev.stellar.connectors.blob.BlobStore;
 import dev.stellar.workers.account.Caller;
+import dev.stellar.workers.coaching.CoachingStore;
+import dev.stellar.workers.drafts.DraftStore;
+import dev.stellar.workers.indexing.TranscriptIndex;
 import dev.stellar.workers.metrics.MetricsStore;
 import dev.stellar.workers.schema.FieldSchemaService;
 import dev.stellar.workers.schema.ResolvedSchema;
@@ -13,6 +16,7 @@ import dev.stellar.workflows.meeting.MeetingStatus;
 import dev.stellar.workflows.meeting.MeetingWorkflowIds;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -35,11 +39,15 @@ public class MeetingService {
     private final MeetingChangeFeed changes;
     private final MetricsStore metricsStore;
     private final FieldSchemaService schemas;
+    private final CoachingStore coaching;
+    private final DraftStore drafts;
+    private final TranscriptIndex index;
     private final Clock clock;
 
     public MeetingService(TranscriptParser parser, BlobStore blobs, MeetingStore store, MeetingRepository meetings,
                           MeetingWorkflows workflows, MeetingChangeFeed changes, MetricsStore metricsStore,
-                          FieldSchemaService schemas, Clock clock) {
+                          FieldSchemaService schemas, CoachingStore coaching, DraftStore drafts,
+                          TranscriptIndex index, Clock clock) {
         this.parser = parser;
         this.blobs = blobs;
         this.store = store;
@@ -48,6 +56,9 @@ public class MeetingService {
         this.changes = changes;
         this.metricsStore = metricsStore;
         this.schemas = schemas;
+        this.coaching = coaching;
+        this.drafts = drafts;
+        this.index = index;
         this.clock = clock;
     }
 
@@ -100,7 +111,14 @@ public class MeetingService {
                 store.participants(caller.organizationId(), meetingId),
                 store.utteranceViews(caller.organizationId(), meetingId),
                 store.insights(caller.organizationId(), meetingId),
-                metricsStore.find(caller.organizationId(), meetingId).orElse(null)));
+                metricsStore.find(caller.organizationId(), meetingId).orElse(null),
+                coaching.find(caller.organizationId(), meetingId).orElse(null),
+                drafts.find(caller.organizationId(), meetingId)));
+    }
+
+    /** Moments of the organisation's meetings closest in meaning to the words, best first. */
+    public List<TranscriptIndex.Moment> searchMoments(Caller caller, String words, int limit) {
+        return index.search(caller.organizationId(), words, Math.max(1, Math.min(limit, MAX_PAGE_SIZE)));
     }
 
     /** The workflow's step-by-step progress, or empty when Temporal cannot tell (the stored status still can). */

@@ -145,9 +145,12 @@ public class MeetingStore {
                 .optional();
     }
 
-    /** Stores the extracted fields, in the order the extractor gave them, and marks the meeting COMPLETED, in one transaction. */
+    /**
+     * Stores the extracted fields, in the order the extractor gave them, and marks the meeting COMPLETED, in one
+     * transaction; steps that gave up are named in the status reason so people know what is missing.
+     */
     @Transactional
-    public void complete(UUID organizationId, UUID meetingId, List<ExtractedField> fields) {
+    public void complete(UUID organizationId, UUID meetingId, List<ExtractedField> fields, List<String> unfinished) {
         requireMeeting(organizationId, meetingId);
         Instant now = clock.instant();
         jdbc.sql("delete from insights where meeting_id = ? and organization_id = ?").params(meetingId, organizationId).update();
@@ -169,7 +172,8 @@ public class MeetingStore {
                     ps.setString(10, f.note());
                     ps.setTimestamp(11, Timestamp.from(now));
                 });
-        recordStatus(organizationId, meetingId, MeetingStatus.COMPLETED, null);
+        recordStatus(organizationId, meetingId, MeetingStatus.COMPLETED,
+                unfinished.isEmpty() ? null : "Completed without: " + String.join(", ", unfinished));
     }
 
     @Transactional(readOnly = true)

@@ -43,6 +43,7 @@ public class StellarRuntimeEnvironment implements EnvironmentPostProcessor, Orde
         defaults.put("stellar.embedded.database", embeddedDatabase);
         defaults.put("stellar.demo.enabled", embeddedDatabase);
         defaults.put("stellar.blob.filesystem.root", dataDir.resolve("blobs").toString());
+        defaults.put("stellar.vectors.embedded-file", dataDir.resolve("vectors").resolve("chunks.json").toString());
         defaults.put("spring.temporal.test-server.enabled", embeddedTemporal);
         defaults.put("spring.temporal.start-workers", roles.contains(WORKER));
         environment.getPropertySources().addLast(new MapPropertySource("stellarRuntimeDefaults", defaults));

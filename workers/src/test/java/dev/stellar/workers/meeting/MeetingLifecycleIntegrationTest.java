@@ -8,7 +8,10 @@ import static org.awaitility.Awaitility.await;
 import dev.stellar.connectors.blob.BlobStore;
 import dev.stellar.workers.WorkersIntegrationTest;
 import dev.stellar.workers.account.Caller;
+import dev.stellar.workers.coaching.CallScore;
 import dev.stellar.workers.demo.DemoDataSeeder;
+import dev.stellar.workers.drafts.Draft;
+import dev.stellar.workers.indexing.TranscriptIndex;
 import dev.stellar.workers.transcript.TranscriptFormatException;
 import dev.stellar.workflows.meeting.MeetingActivities.ParseTranscriptInput;
 import dev.stellar.workflows.meeting.MeetingStatus;
@@ -17,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,6 +82,49 @@ class MeetingLifecycleIntegrationTest extends WorkersIntegrationTest {
     }
 
     @Test
+    void theAgentsScoreTheCallDraftGroundedFollowUpsAndIndexItForSearch() throws IOException {
+        Caller rep = newOrganisation("Agents");
+        Caller stranger = newOrganisation("Agents Elsewhere");
+        MeetingSummary uploaded = meetings.upload(rep, new UploadRequest("chen.txt", fixture("/demo/estate-planning-chen.txt"),
+                "Chen consultation", Instant.parse("2026-03-10T15:00:00Z"), ZoneOffset.UTC, "estate-planning"));
+
+        MeetingDetail detail = awaitFinal(rep, uploaded.id());
+
+        assertThat(detail.meeting().statusReason()).as("every agent finished").isNull();
+        CallScore score = detail.scorecard();
+        assertThat(score.scorecardKey()).isEqualTo("estate-planning");
+        assertThat(score.criteria()).extracting(CallScore.CriterionResult::key)
+                .contains("asked_about_family", "asked_about_assets", "explained_probate", "confirmed_next_steps");
+        assertThat(score.criteria()).filteredOn(CallScore.CriterionResult::met).allSatisfy(met -> {
+            if (met.evidenceSeq() != null) {
+                assertThat(detail.utterances().get(met.evidenceSeq()).text()).contains(met.evidenceQuote());
+            }
+        });
+        assertThat(score.criteria()).filteredOn(c -> c.key().equals("asked_about_family")).singleElement()
+                .satisfies(c -> assertThat(c.met()).isTrue());
+        assertThat(score.strengths()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+        assertThat(score.improvements()).hasSizeLessThanOrEqualTo(3);
+        Integer suggested = jdbc.sql("select count(*) from coaching_tasks where meeting_id = ? and organization_id = ?")
+                .params(uploaded.id(), rep.organizationId()).query(Integer.class).single();
+        assertThat(suggested).isEqualTo(score.improvements().size());
+
+        Draft email = detail.drafts().stream().filter(d -> d.kind() == Draft.Kind.EMAIL).findFirst().orElseThrow();
+        assertThat(email.body()).startsWith("Hi Margaret,");
+        assertThat(email.recipients()).contains("Margaret Chen");
+        assertThat(email.grounding()).isNotEmpty().allSatisfy(fact -> assertThat(detail.utterances().get(fact.seq()).text())
+                .as(fact.field()).contains(fact.quote()));
+        Draft post = detail.drafts().stream().filter(d -> d.kind() == Draft.Kind.SOCIAL).findFirst().orElseThrow();
+        assertThat(post.body()).as("a public post names no one").doesNotContain("Margaret", "David", "Chen", "4,500");
+
+        List<TranscriptIndex.Moment> moments = meetings.searchMoments(rep, "how much does the estate plan cost", 3);
+        assertThat(moments).isNotEmpty();
+        assertThat(moments.get(0).meetingId()).isEqualTo(uploaded.id());
+        assertThat(moments).anySatisfy(m -> assertThat(m.text()).contains("4,500 dollars"));
+        assertThat(meetings.searchMoments(stranger, "how much does the estate plan cost", 3))
+                .as("another organisation finds nothing of it").noneMatch(m -> m.meetingId().equals(uploaded.id()));
+    }
+
+    @Test
     void nobodyOutsideTheOrganisationSeesItsMeetings() {
         Caller owner = newOrganisation("Owner Org");
         Caller stranger = newOrganisation("Other Org");
@@ -88,7 +135,7 @@ class MeetingLifecycleIntegrationTest extends WorkersIntegrationTest {
         assertThat(meetings.progress(stranger, meeting.id())).isEmpty();
         assertThat(meetings.list(stranger, 0, 100).items()).isEmpty();
         assertThat(meetings.list(owner, 0, 100).items()).extracting(MeetingSummary::id).containsExactly(meeting.id());
-        assertThatThrownBy(() -> store.complete(stranger.organizationId(), meeting.id(), List.of()))
+        assertThatThrownBy(() -> store.complete(stranger.organizationId(), meeting.id(), List.of(), List.of()))
                 .isInstanceOf(MeetingNotFoundException.class);
     }
 

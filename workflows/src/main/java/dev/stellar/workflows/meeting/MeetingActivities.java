@@ -16,6 +16,15 @@ public interface MeetingActivities {
     /** Measures the conversation (talk ratio, monologues, questions, patience...) and stores the metrics. */
     MetricsSummary computeMetrics(ComputeMetricsInput input);
 
+    /** Embeds the transcript's chunks (split by conversation phase) into the vector store, replacing earlier ones. */
+    IndexSummary indexTranscript(IndexTranscriptInput input);
+
+    /** Scores the call against the scorecard of its kind of call and stores the scorecard and suggested coaching. */
+    ScorecardSummary scoreCall(ScoreCallInput input);
+
+    /** Drafts the follow-up email and a social post from the extracted facts, and stores them for review. */
+    DraftsSummary draftFollowUps(DraftFollowUpsInput input);
+
     /** Stores the insights and marks the meeting COMPLETED, in one transaction. */
     void completeMeeting(CompleteMeetingInput input);
 
@@ -56,7 +65,32 @@ public interface MeetingActivities {
     record MetricsSummary(Double repTalkRatio, Long longestRepMonologueMs, int repQuestions) {
     }
 
-    record CompleteMeetingInput(String organizationId, String meetingId, List<ExtractedField> fields) {
+    record IndexTranscriptInput(String organizationId, String meetingId) {
+    }
+
+    record IndexSummary(int chunks) {
+    }
+
+    /** @param fields the extracted fields, so criteria about facts (was the budget asked?) can use them */
+    record ScoreCallInput(String organizationId, String meetingId, List<ExtractedField> fields) {
+    }
+
+    record ScorecardSummary(int criteria, int met) {
+    }
+
+    /** @param fields the extracted fields: the only facts a draft may state */
+    record DraftFollowUpsInput(String organizationId, String meetingId, List<ExtractedField> fields) {
+    }
+
+    record DraftsSummary(int drafts) {
+    }
+
+    /**
+     * @param unfinished steps that gave up without stopping the meeting (say which, so people know what is missing);
+     *                   {@code null} in histories from before they existed
+     */
+    record CompleteMeetingInput(String organizationId, String meetingId, List<ExtractedField> fields,
+                                List<String> unfinished) {
     }
 
     record RecordStatusInput(String organizationId, String meetingId, MeetingStatus status, String reason) {

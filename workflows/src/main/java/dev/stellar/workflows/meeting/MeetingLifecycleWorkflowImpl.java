@@ -3,12 +3,18 @@ package dev.stellar.workflows.meeting;
 import dev.stellar.workflows.Errors;
 import dev.stellar.workflows.meeting.MeetingActivities.CompleteMeetingInput;
 import dev.stellar.workflows.meeting.MeetingActivities.ComputeMetricsInput;
+import dev.stellar.workflows.meeting.MeetingActivities.DraftFollowUpsInput;
+import dev.stellar.workflows.meeting.MeetingActivities.DraftsSummary;
 import dev.stellar.workflows.meeting.MeetingActivities.ExtractInsightsInput;
 import dev.stellar.workflows.meeting.MeetingActivities.ExtractedInsights;
+import dev.stellar.workflows.meeting.MeetingActivities.IndexSummary;
+import dev.stellar.workflows.meeting.MeetingActivities.IndexTranscriptInput;
 import dev.stellar.workflows.meeting.MeetingActivities.MetricsSummary;
 import dev.stellar.workflows.meeting.MeetingActivities.ParseTranscriptInput;
 import dev.stellar.workflows.meeting.MeetingActivities.ParsedTranscript;
 import dev.stellar.workflows.meeting.MeetingActivities.RecordStatusInput;
+import dev.stellar.workflows.meeting.MeetingActivities.ScoreCallInput;
+import dev.stellar.workflows.meeting.MeetingActivities.ScorecardSummary;
 import dev.stellar.workflows.meeting.MeetingProgress.StepProgress;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -31,6 +37,8 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
     private static final Logger log = Workflow.getLogger(MeetingLifecycleWorkflowImpl.class);
     /** Version marker: conversation metrics computed beside extraction (version 1). */
     static final String CONVERSATION_METRICS = "conversation-metrics";
+    /** Version marker: indexing, coaching and drafting agents after extraction (version 1). */
+    static final String MEETING_AGENTS = "meeting-agents";
 
     /**
      * Steps retry with backoff for up to an hour (a database or worker outage), except for failures
@@ -59,6 +67,21 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
                             .build())
                     .build());
 
+    /**
+     * Agents whose output is welcome but not essential: a few minutes of retries, then the meeting completes without
+     * them and says so, rather than holding back the CRM fields.
+     */
+    private final MeetingActivities agents = Workflow.newActivityStub(MeetingActivities.class,
+            ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofMinutes(2))
+                    .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+                    .setRetryOptions(RetryOptions.newBuilder()
+                            .setInitialInterval(Duration.ofSeconds(1))
+                            .setMaximumInterval(Duration.ofSeconds(30))
+                            .setDoNotRetry(Errors.typeNames())
+                            .build())
+                    .build());
+
     private final Map<MeetingStep, StepState> steps = new EnumMap<>(MeetingStep.class);
     private String failure;
 
@@ -77,10 +100,12 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
             ParsedTranscript parsed = step(MeetingStep.PARSE, () -> activities.parseTranscript(
                     new ParseTranscriptInput(org, meeting, input.transcriptRef(), input.fileName())));
             ExtractedInsights insights;
+            List<String> unfinished = null;
             if (Workflow.getVersion(CONVERSATION_METRICS, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-                steps.remove(MeetingStep.METRICS); // histories from before metrics existed
+                withoutSteps(MeetingStep.METRICS, MeetingStep.INDEX, MeetingStep.COACH, MeetingStep.DRAFT); // before metrics
                 insights = step(MeetingStep.EXTRACT, () -> activities.extractInsights(new ExtractInsightsInput(org, meeting)));
-            } else {
+            } else if (Workflow.getVersion(MEETING_AGENTS, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+                withoutSteps(MeetingStep.INDEX, MeetingStep.COACH, MeetingStep.DRAFT); // histories from before the agents
                 // the agents read the stored transcript independently: run them side by side
                 steps.put(MeetingStep.EXTRACT, StepState.RUNNING);
                 steps.put(MeetingStep.METRICS, StepState.RUNNING);
@@ -90,9 +115,32 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
                         new ComputeMetricsInput(org, meeting));
                 insights = await(MeetingStep.EXTRACT, extracted);
                 await(MeetingStep.METRICS, measured);
+            } else {
+                // independent readers of the stored transcript run side by side; coaching and drafting need the facts
+                for (MeetingStep step : List.of(MeetingStep.EXTRACT, MeetingStep.METRICS, MeetingStep.INDEX)) {
+                    steps.put(step, StepState.RUNNING);
+                }
+                Promise<ExtractedInsights> extracted = Async.function(activities::extractInsights,
+                        new ExtractInsightsInput(org, meeting));
+                Promise<MetricsSummary> measured = Async.function(activities::computeMetrics,
+                        new ComputeMetricsInput(org, meeting));
+                Promise<IndexSummary> indexed = Async.function(agents::indexTranscript, new IndexTranscriptInput(org, meeting));
+                insights = await(MeetingStep.EXTRACT, extracted);
+                await(MeetingStep.METRICS, measured);
+                steps.put(MeetingStep.COACH, StepState.RUNNING);
+                steps.put(MeetingStep.DRAFT, StepState.RUNNING);
+                Promise<ScorecardSummary> scored = Async.function(agents::scoreCall,
+                        new ScoreCallInput(org, meeting, insights.fields()));
+                Promise<DraftsSummary> drafted = Async.function(agents::draftFollowUps,
+                        new DraftFollowUpsInput(org, meeting, insights.fields()));
+                unfinished = new ArrayList<>();
+                awaitOptional(MeetingStep.INDEX, indexed, unfinished);
+                awaitOptional(MeetingStep.COACH, scored, unfinished);
+                awaitOptional(MeetingStep.DRAFT, drafted, unfinished);
             }
+            List<String> incomplete = unfinished;
             step(MeetingStep.PERSIST, () -> {
-                activities.completeMeeting(new CompleteMeetingInput(org, meeting, insights.fields()));
+                activities.completeMeeting(new CompleteMeetingInput(org, meeting, insights.fields(), incomplete));
                 return null;
             });
             return new MeetingOutcome(meeting, parsed.utterances(), parsed.speakers().size(), insights.fields().size());
@@ -115,6 +163,22 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
 
     private <T> T await(MeetingStep step, Promise<T> promise) {
         return step(step, promise::get);
+    }
+
+    /** Waits for a non-essential agent; its failure is noted, not thrown. */
+    private void awaitOptional(MeetingStep step, Promise<?> promise, List<String> unfinished) {
+        try {
+            await(step, promise);
+        } catch (ActivityFailure e) {
+            log.warn("Meeting step {} gave up: {}", step, e.getMessage());
+            unfinished.add(step.label());
+        }
+    }
+
+    private void withoutSteps(MeetingStep... absent) {
+        for (MeetingStep step : absent) {
+            steps.remove(step);
+        }
     }
 
     private <T> T step(MeetingStep step, Supplier<T> body) {

@@ -5,6 +5,9 @@ public enum MeetingStep {
     PARSE("Parse transcript"),
     EXTRACT("Extract insights"),
     METRICS("Measure conversation"),
+    INDEX("Index for search"),
+    COACH("Score against the scorecard"),
+    DRAFT("Draft follow-ups"),
     PERSIST("Store results");
 
     private final String label;

@@ -17,6 +17,8 @@ final class Histories {
     static final String COMPLETED = "histories/meeting-lifecycle-completed.json";
     /** Extraction and conversation metrics side by side ("conversation-metrics" version 1). */
     static final String COMPLETED_WITH_METRICS = "histories/meeting-lifecycle-completed-metrics.json";
+    /** Then indexing, coaching and drafting ("meeting-agents" version 1). */
+    static final String COMPLETED_WITH_AGENTS = "histories/meeting-lifecycle-completed-agents.json";
     static final String FAILED = "histories/meeting-lifecycle-malformed-transcript.json";
 
     private Histories() {

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MeetingLifecycleReplayTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {Histories.COMPLETED, Histories.COMPLETED_WITH_METRICS, Histories.FAILED})
+    @ValueSource(strings = {Histories.COMPLETED, Histories.COMPLETED_WITH_METRICS, Histories.COMPLETED_WITH_AGENTS,
+            Histories.FAILED})
     void replaysRecordedHistory(String resource) throws Exception {
         String json = read(resource);
         assertThat(json).contains("MeetingLifecycleWorkflow");

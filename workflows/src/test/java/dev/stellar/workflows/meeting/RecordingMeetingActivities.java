@@ -17,6 +17,8 @@ class RecordingMeetingActivities implements MeetingActivities {
     final AtomicInteger parseAttempts = new AtomicInteger();
     volatile int transientParseFailures;
     volatile boolean malformed;
+    /** Coaching fails for ever (a broken scorecard, a model that is down): the meeting must still complete. */
+    volatile boolean coachingBroken;
 
     @Override
     public ParsedTranscript parseTranscript(ParseTranscriptInput input) {
@@ -46,8 +48,30 @@ class RecordingMeetingActivities implements MeetingActivities {
     }
 
     @Override
+    public IndexSummary indexTranscript(IndexTranscriptInput input) {
+        calls.add("index");
+        return new IndexSummary(4);
+    }
+
+    @Override
+    public ScorecardSummary scoreCall(ScoreCallInput input) {
+        calls.add("coach:" + input.fields().size());
+        if (coachingBroken) {
+            throw new IllegalStateException("scorecard unavailable");
+        }
+        return new ScorecardSummary(6, 4);
+    }
+
+    @Override
+    public DraftsSummary draftFollowUps(DraftFollowUpsInput input) {
+        calls.add("draft:" + input.fields().size());
+        return new DraftsSummary(2);
+    }
+
+    @Override
     public void completeMeeting(CompleteMeetingInput input) {
-        calls.add("complete:" + input.fields().size());
+        calls.add("complete:" + input.fields().size() + (input.unfinished() == null || input.unfinished().isEmpty()
+                ? "" : " without " + String.join(", ", input.unfinished())));
     }
 
     @Override

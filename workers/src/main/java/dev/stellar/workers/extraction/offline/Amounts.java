@@ -3,9 +3,14 @@ package dev.stellar.workers.extraction.offline;
 import dev.stellar.playbooks.schema.FieldDefinition;
 import dev.stellar.workers.extraction.offline.CallText.Sentence;
 import dev.stellar.workers.extraction.offline.MoneyMentions.Money;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Which amount is which: the estate's value, the deal's price. Each amount is scored by
@@ -15,79 +20,169 @@ final class Amounts {
 
     private static final Pattern ESTATE = Lexicon.of("worth|estate|net worth|assets|everything|all together|altogether"
             + "|in total|all in|all told|total|combined|ballpark|overall|house|home|property|retirement|401k|401\\(k\\)|ira"
-            + "|portfolio|savings|investments?|accounts|life insurance|brokerage|land|farm|business");
+            + "|portfolio|savings|investments?|accounts|brokerage|land|farm|business|own|have");
     private static final Pattern ESTATE_TOTAL = Lexicon.of("worth|net worth|estate|everything|all together|altogether|in total"
-            + "|all in|all told|total|combined|overall|whole thing|all of it|add(?:s|ed)? up|comes? out|puts? us|put it");
+            + "|all in|all told|total|combined|overall|whole thing|all of it|add(?:s|ed)? up|comes? out|puts? us|put it|call it");
     private static final Pattern ESTATE_PART = Lexicon.of("house|home|property|retirement|401k|401\\(k\\)|ira|portfolio"
-            + "|savings|brokerage|life insurance|land|farm|mortgage|car|boat|cabin|pension");
-    private static final Pattern PRICE = Lexicon.of("price|pricing|cost|costs|fee|flat fee|package|comes to|come to"
-            + "|comes out to|total|investment|pay|paying|charge|charged|run the card|runs|it's|it is|that's|that is"
-            + "|quote|quoted|discount|for the|would be|will be|is going to be|everything included|all in");
-    private static final Pattern NOT_THE_PRICE = Lexicon.of("deposit|down payment|per month|a month|monthly|month|installments?"
-            + "|legalzoom|online|other firm|another firm|other place|last time|we paid|i paid|paid for|my brother|my sister"
-            + "|neighbor|friend|they charged|quoted us|quoted me|elsewhere|competitor|worth|estate|house|home|retirement"
-            + "|savings|ira|401k|portfolio|insurance|assets|tax|taxes|exemption|probate|court|lawyer fees|attorney fees|save");
+            + "|savings|brokerage|life insurance|land|farm|mortgage|car|boat|cabin|pension|cds|equity|building");
+    /** Money that is not what the client owns: a policy's payout, care costs, taxes, what others paid. */
+    private static final Pattern NOT_THE_ESTATE = Lexicon.of("policy|life insurance|premium|death benefit|a month|per month"
+            + "|a year|per year|tax|exemption|nursing|care|lawyer|attorney|paid|cost|costs|fee|price|charge");
     private static final Pattern CORRECTION = Lexicon.of("i meant|i mean|sorry|actually|correction|make that|scratch that"
-            + "|no wait|wait|let me correct|rather|more like");
+            + "|no wait|wait|let me correct|rather|more like|plus");
+
+    private static final Pattern PRICE = Lexicon.of("price|pricing|cost|costs|fee|flat|flat fee|comes to|come to|comes out to"
+            + "|total|investment|charge|quote|would be|will be|is going to be|includes|including|included|covers|for both"
+            + "|for the both|for the two of you|for you|that's|it's|is|are|can do it for|locks? in");
+    /** A price the adviser lowers or replaces on the call ("if you start today, I can do it for..."). */
+    private static final Pattern NEW_PRICE = Lexicon.of("can do it for|do it for|discount|special|enrollment|today only"
+            + "|locks? in|instead");
+    private static final Pattern PRODUCT_NAMED = Lexicon.of("will|wills|trust|plan|package|directive|power of attorney|poas?"
+            + "|restatement|amendment|documents");
+    private static final Pattern PAYMENT_TAKEN = Lexicon.of("approved|running|run it|charged|received|went through");
+    /** Money beside the deal's price: part payments, instalments, other firms' prices, the client's assets. */
+    private static final Pattern NOT_THE_PRICE = Lexicon.of("deposit|retainer|down payment|per month|a month|monthly|month"
+            + "|installments?|instalments?|legalzoom|online|other firm|another firm|other place|last time|we paid|i paid"
+            + "|paid for|my brother|my sister|buddy|friend|coworker|neighbor|they charged|quoted us|quoted me|elsewhere"
+            + "|competitor|worth|estate(?! plan)|house|home|retirement|savings|ira|401k|portfolio|insurance|premium|assets|tax|taxes"
+            + "|exemption|probate|court|nursing|care|a year|per year|save|saves");
+    /** What an amount stands for, said right after it: "$300 each, so $600 for both". */
+    private static final Pattern PART_AFTER = Pattern.compile("^\\s*(?:each|apiece|a piece|per person|a month|per month|a year)\\b");
+    private static final Pattern NUMBER = Pattern.compile("\\$?\\d+(?:\\.\\d+)?");
 
     private Amounts() {
     }
 
+    /**
+     * The client's own total: the amount they give when asked what they have, the last one when they correct
+     * themselves ("six fifty? No, more like four hundred thousand"), and above all the one the adviser repeats back.
+     * Totals said short ("five-fifty", "one point four") are read as thousands or millions.
+     */
     static Optional<Finding> estateValue(CallText call, FieldDefinition field) {
         Money best = null;
+        BigDecimal bestAmount = null;
         int bestScore = 0;
         for (Money money : MoneyMentions.in(call)) {
             Sentence s = money.sentence();
-            if (!s.customer()) {
+            String context = s.lower() + " " + question(call, s);
+            if (!s.customer() || !Lexicon.has(ESTATE, s.lower()) && !answersEstateQuestion(call, s)
+                    || Lexicon.has(NOT_THE_ESTATE, context) && !Lexicon.has(ESTATE_TOTAL, s.lower())) {
                 continue;
             }
-            String context = s.lower() + " " + question(call, s);
+            BigDecimal amount = asEstate(money);
             int score = 0;
             if (Lexicon.has(ESTATE, context)) {
                 score += 1;
             }
-            if (Lexicon.has(ESTATE_TOTAL, context)) {
+            if (Lexicon.has(ESTATE_TOTAL, s.lower())) {
                 score += 2;
             }
             if (Lexicon.has(ESTATE_PART, s.lower()) && !Lexicon.has(ESTATE_TOTAL, s.lower())) {
                 score -= 1;
             }
-            if (money.amount().doubleValue() < 20_000) {
-                score -= 3;
+            if (amount.compareTo(BigDecimal.valueOf(20_000)) < 0) {
+                score -= 5;
+            }
+            if (repeatedByAdviser(call, s, amount)) {
+                score += 4;
             }
             if (best != null && Lexicon.has(CORRECTION, s.lower()) && call.position(s) - call.position(best.sentence()) < 0.1) {
                 score = Math.max(score, bestScore); // "sorry, I meant 1.2" replaces what it corrects
             }
             if (score > 0 && score >= bestScore) {
                 best = money;
+                bestAmount = amount;
                 bestScore = score;
             }
         }
-        return Optional.ofNullable(best).map(m -> new Finding(m.value(), 0.6 + 0.1 * Math.min(3, bestScoreOf(m, call)), m.sentence()));
+        if (best == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(money(bestAmount, best.currency()), Math.min(0.9, 0.55 + 0.07 * bestScore), best.sentence()));
     }
 
-    private static int bestScoreOf(Money money, CallText call) {
-        return Lexicon.has(ESTATE_TOTAL, money.sentence().lower()) ? 3 : 1;
+    /**
+     * The customers are still answering the adviser's last question, and it was about what they own: the answer
+     * may run over several turns ("Plus my 401(k)..." "Oh, right, so like three-eighty").
+     */
+    private static boolean answersEstateQuestion(CallText call, Sentence answer) {
+        int statements = 0;
+        for (int i = answer.index() - 1; i >= 0 && statements < 2; i--) {
+            Sentence earlier = call.sentences().get(i);
+            if (earlier.customer()) {
+                continue;
+            }
+            if (earlier.isQuestion()) {
+                return Lexicon.has(ESTATE, earlier.lower());
+            }
+            statements++;
+        }
+        return false;
     }
 
+    /** Bare small numbers in an answer about the estate are said short: "1.4" is millions, "550" thousands. */
+    private static BigDecimal asEstate(Money money) {
+        BigDecimal amount = money.amount();
+        if (money.explicit()) {
+            return amount;
+        }
+        if (amount.compareTo(BigDecimal.valueOf(100)) < 0) {
+            return plain(amount.multiply(BigDecimal.valueOf(1_000_000)));
+        }
+        if (amount.compareTo(BigDecimal.valueOf(10_000)) < 0) {
+            return plain(amount.multiply(BigDecimal.valueOf(1_000)));
+        }
+        return amount;
+    }
+
+    private static BigDecimal plain(BigDecimal amount) {
+        return new BigDecimal(amount.stripTrailingZeros().toPlainString());
+    }
+
+    /** The adviser's next turn opens by repeating the amount, in full or short: "One point seven million. Great." */
+    private static boolean repeatedByAdviser(CallText call, Sentence said, BigDecimal amount) {
+        List<Sentence> reply = call.nextTurn(said);
+        if (reply.isEmpty() || reply.get(0).customer()) {
+            return false;
+        }
+        Matcher first = NUMBER.matcher(reply.get(0).lower());
+        if (!first.find() || first.start() > 2) {
+            return false;
+        }
+        BigDecimal repeated = new BigDecimal(first.group().replace("$", ""));
+        return Stream.of(BigDecimal.ONE, BigDecimal.valueOf(1_000), BigDecimal.valueOf(1_000_000))
+                .anyMatch(scale -> repeated.multiply(scale).compareTo(amount) == 0);
+    }
+
+    /**
+     * The price of what is sold or proposed: an amount the adviser states as a price, the more so when the client
+     * repeats it back or it is what the card was charged; a price lowered on the call replaces the list price.
+     * Deposits, instalments, per-document prices, other firms' prices and the client's assets are not it.
+     */
     static Optional<Finding> dealAmount(CallText call, FieldDefinition field) {
         Money best = null;
         int bestScore = 0;
         for (Money money : MoneyMentions.in(call)) {
             Sentence s = money.sentence();
             String lower = s.lower();
-            if (Lexicon.has(NOT_THE_PRICE, lower) && !Lexicon.has(Lexicon.of("total|all in|comes to|flat fee"), lower)) {
+            if (!couldBePrice(money)) {
                 continue;
             }
-            int score = 1;
+            int score = s.customer() ? 0 : 2;
             if (Lexicon.has(PRICE, lower)) {
                 score += 2;
             }
-            if (!s.customer()) {
+            if (Lexicon.has(PRODUCT_NAMED, lower)) {
                 score += 1;
             }
-            if (money.explicit()) {
-                score += 1;
+            if (!s.customer() && MoneyMentions.echoed(call, s, money.amount())) {
+                score += 2;
+            }
+            if (!s.customer() && Lexicon.has(NEW_PRICE, lower)) {
+                score += 3;
+            }
+            if (!s.customer() && Lexicon.has(PAYMENT_TAKEN, lower)) {
+                score += 3;
             }
             if (score >= bestScore) {
                 best = money;
@@ -95,7 +190,23 @@ final class Amounts {
             }
         }
         final int score = bestScore;
-        return Optional.ofNullable(best).filter(m -> score >= 3).map(m -> new Finding(m.value(), Math.min(0.9, 0.5 + 0.08 * score), m.sentence()));
+        return Optional.ofNullable(best).filter(m -> score >= 4)
+                .map(m -> new Finding(m.value(), Math.min(0.9, 0.45 + 0.06 * score), m.sentence()));
+    }
+
+    /** An amount in a price's range that is not a part payment, someone else's price or the client's assets. */
+    static boolean couldBePrice(Money money) {
+        String lower = money.sentence().lower();
+        String after = lower.substring(Math.min(lower.length(), money.start() + money.amount().toPlainString().length() + 1));
+        return money.amount().compareTo(BigDecimal.valueOf(100)) >= 0 && money.amount().compareTo(BigDecimal.valueOf(100_000)) <= 0
+                && !Lexicon.has(NOT_THE_PRICE, lower) && !PART_AFTER.matcher(after).find();
+    }
+
+    private static Map<String, Object> money(BigDecimal amount, String currency) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("amount", amount);
+        value.put("currency", currency);
+        return value;
     }
 
     /** Any amount the field's description words sit next to, for an organisation's own money fields. */

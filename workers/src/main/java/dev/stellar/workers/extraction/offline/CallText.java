@@ -70,6 +70,11 @@ final class CallText {
         return context.referenceDate();
     }
 
+    /** The sentences of the sentence's own utterance. */
+    List<Sentence> turnOf(Sentence sentence) {
+        return byUtterance.get(positionOf(sentence.utterance()));
+    }
+
     /** The sentences of the utterance before this sentence's one (what a customer's answer answers). */
     List<Sentence> previousTurn(Sentence sentence) {
         int position = positionOf(sentence.utterance());

@@ -2,59 +2,86 @@ package dev.stellar.workers.extraction.offline;
 
 import dev.stellar.playbooks.schema.FieldDefinition;
 import dev.stellar.workers.extraction.offline.CallText.Sentence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Where a B2B deal stands at the end of the call: the furthest stage the call reached, or closed won/lost. */
+/**
+ * Where a B2B deal stands at the end of the call. A call that closes it says so (signed, paid; or the buyer chose
+ * someone else, or shut the project); otherwise the stage is the furthest thing the call actually did: haggled over
+ * terms, went through a proposal, showed the product. Stages only planned ("next step is a demo", "I'll send
+ * pricing") do not count, so a call that only plans them stays at discovery.
+ */
 final class DealStages {
 
-    private static final Pattern SIGNED = Lexicon.of("signed|signature|docusign|contract is signed|order form is signed"
-            + "|countersigned|sign the order form today|we're signing");
-    private static final Pattern PROPOSAL = Lexicon.of("proposal|quote|pricing proposal|send (?:you |over )?(?:the |a )?pricing"
-            + "|order form|contract|statement of work|sow|redlines?|msa");
-    private static final Pattern NEGOTIATION = Lexicon.of("discount|negotiat\\w*|redlines?|legal review|procurement|terms"
-            + "|better price|come down|sharpen (?:the|your) pencil|counter|multi-year|payment terms|net 60|net 90");
-    private static final Pattern DEMO = Lexicon.of("demo|walkthrough|walk through|show you|screen share|share my screen"
-            + "|let me show|technical deep dive|deep dive|pilot|trial|proof of concept|poc");
+    private static final Pattern WON = Lexicon.of("it says completed|signed and (?:sent|returned)|i(?:'ve| have)? (?:just )?signed"
+            + " (?:it|the (?:order form|contract|agreement))|payment (?:successful|went through|is complete)|card went through"
+            + "|welcome aboard|welcome to the family|welcome to \\w+,? officially|officially (?:a customer|on board)");
+    private static final Pattern SIGNED_ALONE = Pattern.compile("^(?:okay[,.]?\\s+|ok[,.]?\\s+|done[,.]?\\s+)?signed[.!]?$");
+    private static final Pattern LOST = Lexicon.of("(?:we're|we are|we've|we have|we) (?:going|gone|decided to go|chosen to go)"
+            + " with (?!you\\b|your\\b|yours\\b)|decided to go with (?!you\\b|your\\b|yours\\b)|we went with (?!you\\b|your\\b|yours\\b)"
+            + "|(?:signed|going) with (?:them|another|a different|someone else)|not (?:going to )?(?:move|moving) forward"
+            + "|won't be moving forward|close it off|don't count on us|not going ahead|no one's won|frozen all (?:new )?spend"
+            + "|(?:we'll|we're going to|going to) pass|decided against|(?:it's|that's) not (?:a fit|for us)");
+    private static final Pattern NEGOTIATION = Lexicon.of("discounts?|percent off|net (?:\\d+|thirty|forty-five|sixty|ninety)"
+            + "|redlines?|redlined|liability cap|renewal (?:capped|cap)|cap on the renewal|capped at|escalator|counter ?offer"
+            + "|meet (?:you )?in the middle|best and final|come down|sharpen|(?:two|three|multi)-year (?:term|deal|contract)"
+            + "|that's the deal|performance clause|termination right|opt-out|price match|legal team|payment terms");
+    private static final Pattern PROPOSAL = Lexicon.of("proposal|quote|pricing|price it|list price|list is|order form|page \\w+"
+            + "|per seat|a seat|subscription|annual (?:plan|contract|prepay(?:ment)?)|implementation fee|onboarding fee|the pdf");
+    private static final Pattern DEMO = Lexicon.of("share my screen|let me share|can you see (?:it|my screen)|this is the \\w+(?:[- ]\\w+)?"
+            + " (?:view|tab|screen|dashboard|app|page)|this is the app|here's the \\w+ view|what you're looking at|let me show"
+            + "|let me pull (?:that|it) up|switch to the|if you click|you can see (?:them|it) here|start the demo|drive the demo");
+    /** Said of a stage that has not happened (yet): "I'll send pricing", "we're not negotiating today". */
+    private static final Pattern NOT_DONE = Lexicon.of("i'll|we'll|will|going to|gonna|once|after|until|hold|first|don't|not"
+            + "|before|should i|next time|want to see");
 
     private DealStages() {
     }
 
     static Optional<Finding> dealStage(CallText call, FieldDefinition field) {
-        Finding lost = null;
-        Finding won = null;
-        String stage = "discovery";
-        Sentence evidence = null;
-        int rank = 0;
+        Sentence won = null;
+        Sentence lost = null;
+        List<Sentence> negotiation = new ArrayList<>();
+        List<Sentence> proposal = new ArrayList<>();
+        List<Sentence> demo = new ArrayList<>();
         for (Sentence s : call.sentences()) {
-            String lower = s.lower();
-            if (s.customer() && Lexicon.has(Outcomes.LOST, lower)) {
-                lost = new Finding("closed_lost", 0.75, s);
+            String said = s.text().toLowerCase(Locale.ROOT).strip();
+            if (s.customer() && !s.isQuestion() && Lexicon.has(LOST, said)) {
+                lost = s;
             }
-            if (Lexicon.has(SIGNED, lower) && !s.isQuestion() && !lower.contains("once") && !lower.contains("when")
-                    && !lower.contains("will") && !lower.contains("'ll") && call.position(s) > 0.5) {
-                won = new Finding("closed_won", 0.7, s);
+            if (!s.isQuestion() && call.position(s) > 0.4
+                    && (Lexicon.has(WON, said) || s.customer() && SIGNED_ALONE.matcher(said).matches())) {
+                won = s;
             }
-            int r = Lexicon.has(NEGOTIATION, lower) ? 3 : Lexicon.has(PROPOSAL, lower) ? 2 : Lexicon.has(DEMO, lower) ? 1 : 0;
-            if (r > rank) {
-                rank = r;
-                stage = switch (r) {
-                    case 3 -> "negotiation";
-                    case 2 -> "proposal";
-                    default -> "demo";
-                };
-                evidence = s;
+            boolean done = !s.isQuestion() && !Lexicon.has(NOT_DONE, said);
+            if (done && Lexicon.has(NEGOTIATION, said)) {
+                negotiation.add(s);
+            }
+            if (done && Lexicon.has(PROPOSAL, said)) {
+                proposal.add(s);
+            }
+            if (!s.customer() && !Lexicon.has(NOT_DONE, said) && Lexicon.has(DEMO, said)) {
+                demo.add(s);
             }
         }
         if (lost != null) {
-            return Optional.of(lost);
+            return Optional.of(new Finding("closed_lost", 0.75, lost));
         }
         if (won != null) {
-            return Optional.of(won);
+            return Optional.of(new Finding("closed_won", 0.75, won));
         }
-        if (evidence == null) {
-            evidence = call.sentences().isEmpty() ? null : call.sentences().get(0);
+        if (negotiation.size() >= 3) {
+            return Optional.of(new Finding("negotiation", 0.65, negotiation.get(0)));
         }
-        return evidence == null ? Optional.empty() : Optional.of(new Finding(stage, 0.55, evidence));
+        if (proposal.size() >= 2) {
+            return Optional.of(new Finding("proposal", 0.65, proposal.get(0)));
+        }
+        if (demo.size() >= 2) {
+            return Optional.of(new Finding("demo", 0.65, demo.get(0)));
+        }
+        return call.sentences().stream().findFirst().map(first -> new Finding("discovery", 0.5, first));
     }
 }

@@ -3,6 +3,7 @@ package dev.stellar.workers.extraction.offline;
 import dev.stellar.playbooks.schema.FieldDefinition;
 import dev.stellar.workers.extraction.offline.CallText.Sentence;
 import dev.stellar.workers.extraction.offline.SpokenDates.DateMention;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +23,6 @@ final class GenericRules {
     private static final Set<String> STOP = Set.of("the", "a", "an", "of", "to", "and", "or", "for", "in", "on", "at", "by",
             "with", "is", "are", "be", "that", "this", "their", "our", "as", "said", "what", "when", "which", "who", "how",
             "customer", "customer's", "client", "client's", "call", "value", "name", "date", "number", "it", "its", "if");
-    private static final Pattern NUMBER = Pattern.compile("\\b\\d+(?:\\.\\d+)?\\b");
 
     private GenericRules() {
     }
@@ -89,17 +89,32 @@ final class GenericRules {
         return Optional.ofNullable(found);
     }
 
+    /** A number said right beside the field's own name ("forty seats", "seats: 40"), never any number nearby. */
     private static Optional<Finding> number(CallText call, FieldDefinition field) {
-        Pattern topic = topic(field);
+        String name = nameWords(field);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Pattern beside = Pattern.compile("(?<before>\\d+(?:\\.\\d+)?)\\s+(?:[\\p{L}-]+\\s+)?(?:" + name + ")\\b"
+                + "|\\b(?:" + name + ")\\W+(?:[\\p{L}']+\\W+){0,3}?(?<after>\\d+(?:\\.\\d+)?)\\b");
         Finding found = null;
         for (Sentence s : call.sentences()) {
-            if (Lexicon.has(topic, s.lower())) {
-                Matcher m = NUMBER.matcher(s.normalized());
-                if (m.find()) {
-                    found = new Finding(new java.math.BigDecimal(m.group()), 0.5, s);
-                }
+            Matcher m = beside.matcher(s.lower());
+            if (m.find()) {
+                String number = m.group("before") != null ? m.group("before") : m.group("after");
+                found = new Finding(new BigDecimal(number), 0.5, s); // the last figure said wins: people correct themselves
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /** The words of the field's label and key, as alternatives, singular and plural. */
+    private static String nameWords(FieldDefinition field) {
+        return Arrays.stream((field.label() + " " + field.key().replace('_', ' ')).toLowerCase(Locale.ROOT).split("[^\\p{L}]+"))
+                .filter(w -> w.length() > 2 && !STOP.contains(w))
+                .map(w -> w.endsWith("s") ? w.substring(0, w.length() - 1) : w)
+                .distinct()
+                .map(w -> Pattern.quote(w) + "s?")
+                .collect(Collectors.joining("|"));
     }
 }

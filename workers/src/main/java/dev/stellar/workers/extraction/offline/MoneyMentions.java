@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Every amount of money said in the call. Amounts are explicit ($, dollars, grand) or bare numbers in a money
@@ -40,7 +41,10 @@ final class MoneyMentions {
             + "|retirement|401k|401\\(k\\)|ira|portfolio|savings|investments?|insurance|price|pricing|cost|costs|fee|fees|package"
             + "|total|pay|paid|paying|payment|deposit|charge|charged|budget|budgeted|spend|spending|spent|afford|quote|quoted"
             + "|discount|invoice|contract|license|subscription|per year|a year|annually|per month|a month|dollars|money"
-            + "|million|grand|k|approved|allocated|set aside|earmarked|renewal|run|runs|comes to|ballpark|roughly|about");
+            + "|million|grand|k|approved|allocated|set aside|earmarked|renewal|run|runs|comes to|ballpark|roughly|about"
+            + "|all told|all in|call it|give or take|flat|includes|included|altogether|all together");
+    /** "The restatement is 1500": a bare number right after a verb of being or costing is a price or a value. */
+    private static final Pattern STATED_AMOUNT = Pattern.compile("\\b(?:is|are|that's|it's|they're|costs?|runs?|for)\\s+(?:like\\s+|about\\s+)?$");
     private static final Pattern STRUCK_OUT = Pattern.compile("\\bnot\\s+\\$?\\s?$");
 
     private MoneyMentions() {
@@ -68,10 +72,10 @@ final class MoneyMentions {
             boolean explicit = m.group("n3") == null;
             if (!explicit) {
                 String after = text.substring(m.end());
-                if (amount.compareTo(BigDecimal.valueOf(100)) < 0 || NOT_MONEY_AFTER.matcher(after).find()
+                if (tooSmall(amount) || NOT_MONEY_AFTER.matcher(after).find()
                         || looksLikeYear(amount, before) || NOT_MONEY_BEFORE.matcher(before).find()
                         && amount.compareTo(BigDecimal.valueOf(10_000)) < 0
-                        || !inMoneyContext(call, sentence)) {
+                        || !inMoneyContext(call, sentence) && !stated(amount, before) && !echoed(call, sentence, amount)) {
                     continue;
                 }
             }
@@ -84,6 +88,31 @@ final class MoneyMentions {
                     explicit));
         }
         return found;
+    }
+
+    /** Below 100 a bare number is money only as millions said short: "more like one point four". */
+    private static boolean tooSmall(BigDecimal amount) {
+        return amount.compareTo(BigDecimal.valueOf(100)) < 0 && (amount.scale() <= 0 || amount.compareTo(BigDecimal.valueOf(20)) > 0);
+    }
+
+    private static boolean stated(BigDecimal amount, String before) {
+        return amount.compareTo(BigDecimal.valueOf(100)) >= 0 && STATED_AMOUNT.matcher(before).find();
+    }
+
+    /**
+     * Said back by the other side in the next turn, as is or in full ("Fifteen hundred." after a price of 1500,
+     * "Three hundred and eighty thousand." after "three-eighty"): people repeat prices and totals.
+     */
+    static boolean echoed(CallText call, Sentence sentence, BigDecimal amount) {
+        if (amount.compareTo(BigDecimal.valueOf(100)) < 0 && amount.scale() <= 0) {
+            return false;
+        }
+        List<Pattern> repeats = Stream.of(1L, 1_000L, 1_000_000L)
+                .map(scale -> amount.multiply(BigDecimal.valueOf(scale)).stripTrailingZeros().toPlainString())
+                .map(number -> Pattern.compile("(?<![\\d.,])\\$?" + Pattern.quote(number) + "(?!\\d|\\.\\d)"))
+                .toList();
+        return call.nextTurn(sentence).stream()
+                .anyMatch(reply -> repeats.stream().anyMatch(repeat -> repeat.matcher(reply.lower()).find()));
     }
 
     private static boolean looksLikeYear(BigDecimal amount, String before) {

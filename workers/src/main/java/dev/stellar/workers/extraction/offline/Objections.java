@@ -3,22 +3,39 @@ package dev.stellar.workers.extraction.offline;
 import dev.stellar.playbooks.schema.FieldDefinition;
 import dev.stellar.playbooks.signal.Objection;
 import dev.stellar.workers.extraction.offline.CallText.Sentence;
+import dev.stellar.workers.extraction.offline.MoneyMentions.Money;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The objections the customer raised, in the order raised; denials ("price isn't the issue") do not count. */
+/**
+ * The objections the customer raised, in the order raised; denials ("price isn't the issue") do not count.
+ * Besides the objection phrases, two reactions to the quoted price are price objections: repeating it with "that's a
+ * lot", and naming a lower price from somewhere else ("my buddy paid eighteen hundred").
+ */
 final class Objections {
 
     private static final Pattern DENIAL = Lexicon.of("isn't (?:an? |the )?(?:issue|problem|concern)|not (?:an? |the )?(?:issue"
             + "|problem|concern)|no (?:issue|problem|concern)|doesn't matter|not worried about|not a big deal");
+    private static final Pattern TOO_MUCH = Lexicon.of("a lot|too much|so much|steep|high|hefty|a stretch");
+    /** Lower amounts that are parts of the price, not a cheaper offer: instalments, deposits. */
+    private static final Pattern PART_PAYMENT = Lexicon.of("a month|per month|monthly|deposit|retainer|down|today|each");
+    private static final Pattern WITHOUT_SOMEONE = Pattern.compile(
+            "\\b(?:can't|cannot|won't|not going to|don't want to) (?:decide|sign|do|commit to|agree to)(?: this| that| it"
+                    + "| anything)? without (?<who>\\p{L}+)");
 
     private Objections() {
     }
 
     static Optional<Finding> objections(CallText call, FieldDefinition field) {
         boolean anyCustomer = !call.roles().customers().isEmpty();
+        Optional<BigDecimal> price = Amounts.dealAmount(call, field).map(Objections::amountOf);
+        Optional<String> spouse = People.spouseName(call, field).map(f -> firstWord((String) f.value()));
         List<String> raised = new ArrayList<>();
         Sentence first = null;
         for (Sentence s : call.sentences()) {
@@ -27,7 +44,7 @@ final class Objections {
             }
             for (Objection objection : Objection.values()) {
                 if (field.values().contains(objection.key()) && !raised.contains(objection.key())
-                        && objection.phrases().matches(s.lower())) {
+                        && raises(call, s, objection, price, spouse)) {
                     raised.add(objection.key());
                     if (first == null) {
                         first = s;
@@ -36,5 +53,61 @@ final class Objections {
             }
         }
         return first == null ? Optional.empty() : Optional.of(new Finding(List.copyOf(raised), 0.75, first));
+    }
+
+    private static boolean raises(CallText call, Sentence s, Objection objection, Optional<BigDecimal> price,
+                                  Optional<String> spouse) {
+        if (objection.phrases().matches(s.text())) { // as said: "already have one" is "1" in the normalized text
+            return true;
+        }
+        return switch (objection) {
+            case PRICE -> price.isPresent() && (balksAt(call, s, price.get()) || citesLowerPrice(call, s, price.get()));
+            case NEED_SPOUSE_APPROVAL -> spouse.isPresent() && notWithout(s, spouse.get());
+            default -> false;
+        };
+    }
+
+    /** "Twenty-four hundred with daycare and everything, that's a lot right now." */
+    private static boolean balksAt(CallText call, Sentence s, BigDecimal price) {
+        return Lexicon.has(TOO_MUCH, s.lower())
+                && MoneyMentions.in(call, s).stream().anyMatch(m -> m.amount().compareTo(price) == 0);
+    }
+
+    /** A lower price the customer brings in after hearing ours, not one the adviser said first (a deposit, say). */
+    private static boolean citesLowerPrice(CallText call, Sentence s, BigDecimal price) {
+        if (Lexicon.has(PART_PAYMENT, s.lower())) {
+            return false;
+        }
+        for (Money money : MoneyMentions.in(call, s)) {
+            if (money.amount().compareTo(price) < 0 && money.amount().compareTo(BigDecimal.valueOf(50)) >= 0
+                    && adviserPricedAbove(call, s, money.amount()) && !adviserSaidBefore(call, s, money.amount())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean adviserPricedAbove(CallText call, Sentence s, BigDecimal amount) {
+        return MoneyMentions.in(call).stream().anyMatch(m -> !m.sentence().customer() && m.sentence().index() < s.index()
+                && Amounts.couldBePrice(m) && m.amount().compareTo(amount) > 0);
+    }
+
+    private static boolean adviserSaidBefore(CallText call, Sentence s, BigDecimal amount) {
+        return MoneyMentions.in(call).stream().anyMatch(m -> !m.sentence().customer() && m.sentence().index() < s.index()
+                && m.amount().compareTo(amount) == 0);
+    }
+
+    /** "I can't decide this without Arjun", Arjun being the partner. */
+    private static boolean notWithout(Sentence s, String spouseFirstName) {
+        Matcher m = WITHOUT_SOMEONE.matcher(s.lower());
+        return m.find() && m.group("who").equals(spouseFirstName.toLowerCase(Locale.ROOT));
+    }
+
+    private static BigDecimal amountOf(Finding deal) {
+        return new BigDecimal(String.valueOf(((Map<?, ?>) deal.value()).get("amount")));
+    }
+
+    private static String firstWord(String name) {
+        return name.strip().split("\\s+")[0];
     }
 }

@@ -57,7 +57,7 @@ public class OfflineInsightExtractor implements InsightExtractor {
                     .filter(finding -> allowed(field, finding))
                     .ifPresent(finding -> found.put(field.key(), finding));
         }
-        Validations.apply(found);
+        Validations.apply(found, context.schema());
         List<ExtractedField> fields = new ArrayList<>();
         found.forEach((key, finding) -> fields.add(toField(key, finding)));
         return fields;

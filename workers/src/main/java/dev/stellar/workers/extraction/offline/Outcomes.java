@@ -12,13 +12,14 @@ final class Outcomes {
             + "|went through|payment (?:is |has been )?processed|processed (?:the|your) payment|charge went through|approved"
             + "|you're all paid|all paid|paid in full|receipt|got the payment|payment is complete|payment's complete"
             + "|deposit is paid|deposit went through|charged your card|card is charged|card's been charged|transaction"
-            + " (?:went through|is complete|completed)|confirmation number");
+            + " (?:went through|is complete|completed)|confirmation number"
+            + "|(?:\\$?\\d[\\d,.]*|that's|it's|payment|deposit|retainer),? received");
     private static final Pattern PAYMENT_NOT_TAKEN = Lexicon.of("declined|didn't go through|did not go through"
             + "|won't charge|not charging|not going to charge|no payment|nothing today|don't need (?:a|any) payment"
             + "|invoice you|send you an invoice|pay later|pay at (?:the )?signing|hold off on payment");
     static final Pattern WON = Lexicon.of("let's do it|let's go ahead|we'll go ahead|let's go with|we'll go with"
             + "|sign me up|sign us up|where do i sign|we'll take it|i'll take it|you have a deal|it's a deal|deal\\."
-            + "|ready to move forward|let's move forward|we want to move forward|we'd like to move forward|we're in"
+            + "|ready to move forward|let's move forward|we want to move forward|we'd like to move forward|we're in(?=[.!,]|$)"
             + "|let's get started|let's get it started|go ahead and (?:run|charge|process|book|start)|run the card"
             + "|put it on (?:my|the) card|here's my card|card number|i'm ready to sign|we're ready to sign|count us in"
             + "|let's book it|let's schedule the signing|yes, let's|welcome aboard|we'll sign|signed the|sent the signed");
@@ -28,7 +29,9 @@ final class Outcomes {
             + "|won't go ahead|will not go ahead|not going ahead|we're going to hold off indefinitely|not for us|not for me"
             + "|no thank you|no thanks|we're out|going to do it ourselves|do it ourselves|diy|not going to work for us"
             + "|we're not going to|i'm not going to (?:do|buy|sign|go)|decided against|we'll stick with|stick with what we have"
-            + "|not moving forward|take a pass|we'll be going with");
+            + "|not moving forward|take a pass|we'll be going with|stay with (?:the (?:one|1)|what) (?:we|i) have|keep what (?:we|i) have"
+            + "|(?:go|going) with (?:\\w+'s|my|his|her|a local|the local|someone|another|a different)\\b"
+            + "|(?:do|use|go with) (?:the|an?) online|do it online|(?:do|use) (?:it|one) myself");
 
     private Outcomes() {
     }
@@ -41,7 +44,8 @@ final class Outcomes {
                 found = null;
             } else if (Lexicon.has(PAYMENT_TAKEN, lower) && (lower.contains("pay") || lower.contains("card")
                     || lower.contains("charge") || lower.contains("through") || lower.contains("receipt")
-                    || lower.contains("deposit") || lower.contains("transaction") || lower.contains("confirmation"))) {
+                    || lower.contains("deposit") || lower.contains("transaction") || lower.contains("confirmation")
+                    || lower.contains("received"))) {
                 found = new Finding(true, 0.85, s);
             }
         }

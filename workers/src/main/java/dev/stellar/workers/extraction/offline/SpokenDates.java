@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * Finds the days a sentence names and resolves them against the meeting date: "March 3rd", "3/14", "2026-03-14",
  * "Thursday the 26th", "the fourteenth", "next Tuesday", "tomorrow", "two weeks from today", "a week from Friday".
- * Runs over text whose spoken numbers are already digits.
+ * Reads the words as said: ordinals and small counts are understood here, so a general number rewrite is not needed.
  */
 final class SpokenDates {
 
@@ -26,19 +26,25 @@ final class SpokenDates {
     private static final String WEEKDAY = "(?<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
     private static final String ORDINAL_WORDS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
             + "|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth";
-    private static final String DAY = "(?<day>\\d{1,2}(?:st|nd|rd|th)?|(?:20[- ]?|twenty[- ]?)?(?:" + ORDINAL_WORDS + ")|thirty[- ]?first)";
+    private static final String ORDINAL_DAY = "\\d{1,2}(?:st|nd|rd|th)|(?:20[- ]?|twenty[- ]?)?(?:" + ORDINAL_WORDS + ")|thirty[- ]?first";
+    private static final String DAY = "(?<day>\\d{1,2}|" + ORDINAL_DAY + ")";
+    /** A bare "the 5th" is a day only when no noun follows: "the first tab", "the second one" are not days. */
+    private static final String NO_NOUN_AFTER = "(?!\\s+(?!(?:at|in|on|of|is|works?|would|will|could|should|then|and|or|for|from|to"
+            + "|with|if|that|it|so|sounds|does|do|around|after|before|by|a\\.m|p\\.m|am|pm|o'clock|morning|afternoon|evening"
+            + "|instead|too|again|either|because|what|which|i|we|you|he|she|they)\\b)\\p{Ll})";
 
     private static final Pattern ISO = Pattern.compile("\\b(?<iso>\\d{4}-\\d{2}-\\d{2})\\b");
     private static final Pattern SLASHED = Pattern.compile("\\b(?<m>\\d{1,2})/(?<d>\\d{1,2})(?:/(?<y>\\d{2,4}))?\\b");
     private static final Pattern MONTH_DAY = Pattern.compile(
             "\\b(?:" + WEEKDAY + ",?\\s+)?" + MONTH + "\\.?\\s+(?:the\\s+)?" + DAY + "\\b(?:,?\\s+(?<year>\\d{4}))?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DAY_OF_MONTH = Pattern.compile(
-            "\\b(?:" + WEEKDAY + ",?\\s+)?the\\s+" + DAY + "\\b(?:\\s+of\\s+" + MONTH + ")?", Pattern.CASE_INSENSITIVE);
+            "\\b(?:" + WEEKDAY + ",?\\s+)?the\\s+(?<day>" + ORDINAL_DAY + ")\\b(?:\\s+of\\s+" + MONTH + "|" + NO_NOUN_AFTER + ")",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern RELATIVE_WEEKS = Pattern.compile(
             "\\b(?<count>\\d+|a|one|two|three|four)\\s+weeks?\\s+(?:from\\s+(?:today|now|" + WEEKDAY + ")|out)\\b"
                     + "|\\bin\\s+(?<count2>\\d+|a|one|two|three|four)\\s+weeks?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern WEEKDAY_ALONE = Pattern.compile(
-            "\\b(?<qualifier>next|this|on|coming|this coming|by)?\\s*" + WEEKDAY + "\\b(?!\\s*,?\\s*(?:the\\s+)?\\d)", Pattern.CASE_INSENSITIVE);
+            "\\b(?:(?<qualifier>next|this|on|coming|this coming)\\s+)?(?<!\\ba\\s)" + WEEKDAY + "\\b(?!\\s*,?\\s*(?:the\\s+)?\\d)", Pattern.CASE_INSENSITIVE);
     private static final Pattern TOMORROW = Pattern.compile("\\btomorrow\\b", Pattern.CASE_INSENSITIVE);
 
     private static final Map<String, Integer> ORDINALS = Map.ofEntries(Map.entry("first", 1), Map.entry("second", 2),

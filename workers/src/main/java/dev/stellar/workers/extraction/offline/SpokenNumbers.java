@@ -26,16 +26,31 @@ final class SpokenNumbers {
             "billion", 1_000_000_000L, "grand", 1_000L, "k", 1_000L, "m", 1_000_000L, "mil", 1_000_000L);
 
     private static final String WORD = "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-            + "|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
+            + "|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+            + "(?!\\p{L})"; // whole words: "eighty" is not "eight" + "y"
     private static final String SCALE = "(?:hundred|thousand|million|billion|grand)";
     private static final String DIGITS = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
-    private static final String TERM = "(?:" + DIGITS + "|" + WORD + "(?:-" + WORD + ")?|a(?=\\s+" + SCALE + ")|half(?=\\s+a\\s+million))";
+    private static final String TERM = "(?:" + DIGITS + "|" + WORD + "(?:-" + WORD + ")?|a(?=\\s+" + SCALE + ")|half(?=\\s+a\\s+million)"
+            + "|and\\s+a\\s+half(?=\\s+" + SCALE + "))";
     /** A run of number words and scales: "two hundred and fifty thousand", "1.2 million", "one point two five million". */
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\w.,])(?<body>" + TERM + "(?:(?:\\s+|-)(?:and\\s+|a\\s+)?(?:" + TERM + "|" + SCALE + "|point\\s+" + WORD + "(?:\\s+" + WORD + ")*))*"
                     + "(?:\\s?(?:" + SCALE + "|k|m|mil)\\b)?)(?![\\w,]*\\d)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TOKEN = Pattern.compile(DIGITS + "|[a-z]+", Pattern.CASE_INSENSITIVE);
+    /**
+     * Prices said as "two ninety-five" or "nine fifty": a digit word then a tens word means hundreds. The same
+     * words are a clock time after "at" or before "a.m.", so there they keep their old reading.
+     */
+    private static final Pattern HUNDREDS_SHORTHAND = Pattern.compile(
+            "(?i)(?<hundreds>one|two|three|four|five|six|seven|eight|nine)[\\s-]+(?<rest>(?:ten|eleven|twelve|thirteen|fourteen"
+                    + "|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                    + "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)");
+    private static final Pattern CLOCK_BEFORE = Pattern.compile(
+            "(?i)(?:\\b(?:at|by|around|until|till|from|after|before|tomorrow|tonight|today|morning|afternoon|evening"
+                    + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\\d(?:st|nd|rd|th))[\\s,]*$");
+    private static final Pattern CLOCK_AFTER = Pattern.compile(
+            "(?i)^[\\s,]*(?:a\\.?m\\b|p\\.?m\\b|o'clock|in the|on |tomorrow|tonight|today|works|is good|is fine|our time)");
 
     private SpokenNumbers() {
     }
@@ -49,6 +64,8 @@ final class SpokenNumbers {
             String replacement;
             if (value == null) {
                 replacement = body;
+            } else if (isHundredsShorthand(body, text.substring(0, m.start()), text.substring(m.end()))) {
+                replacement = String.valueOf(hundredsShorthand(body));
             } else {
                 boolean grand = body.toLowerCase(Locale.ROOT).endsWith("grand");
                 boolean dollarBefore = m.start() > 0 && text.charAt(m.start() - 1) == '$';
@@ -60,9 +77,21 @@ final class SpokenNumbers {
         return out.toString();
     }
 
+    private static boolean isHundredsShorthand(String body, String before, String after) {
+        return HUNDREDS_SHORTHAND.matcher(body).matches() && !CLOCK_BEFORE.matcher(before).find()
+                && !CLOCK_AFTER.matcher(after).find();
+    }
+
+    private static long hundredsShorthand(String body) {
+        Matcher m = HUNDREDS_SHORTHAND.matcher(body);
+        m.matches();
+        return UNITS.get(m.group("hundreds").toLowerCase(Locale.ROOT)) * 100L + valueOf(m.group("rest")).longValue();
+    }
+
     /** The value of one run, or {@code null} when it is not a number after all ("a", "one of them" stays). */
     static BigDecimal valueOf(String run) {
-        Matcher tokens = TOKEN.matcher(run.toLowerCase(Locale.ROOT).replace('-', ' '));
+        Matcher tokens = TOKEN.matcher(run.toLowerCase(Locale.ROOT).replace('-', ' ')
+                .replaceAll("\\ba half\\b|\\bhalf a\\b", "half")); // "two and a half", "half a million": the "a" is no one
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal current = null;
         boolean sawNumber = false;
@@ -96,7 +125,7 @@ final class SpokenNumbers {
                 current = (current == null ? BigDecimal.ZERO : current).add(BigDecimal.ONE);
                 sawNumber = true;
             } else if (token.equals("half")) {
-                current = new BigDecimal("0.5");
+                current = (current == null ? BigDecimal.ZERO : current).add(new BigDecimal("0.5")); // "two and a half"
                 sawNumber = true;
             } else if (SCALES.containsKey(token)) {
                 long scale = SCALES.get(token);

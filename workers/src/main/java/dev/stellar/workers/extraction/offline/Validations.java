@@ -1,5 +1,6 @@
 package dev.stellar.workers.extraction.offline;
 
+import dev.stellar.playbooks.schema.FieldSchema;
 import java.util.Map;
 
 /** Rules across fields: a value that contradicts another keeps its place but loses confidence, with the reason. */
@@ -8,10 +9,10 @@ final class Validations {
     private Validations() {
     }
 
-    static void apply(Map<String, Finding> found) {
+    static void apply(Map<String, Finding> found, FieldSchema schema) {
         Finding outcome = found.get("outcome");
-        if (outcome != null && "Won".equals(outcome.value()) && !isTrue(found.get("payment_processed"))
-                && found.containsKey("deal_amount")) {
+        if (outcome != null && "Won".equals(outcome.value()) && schema.field("payment_processed").isPresent()
+                && !isTrue(found.get("payment_processed"))) {
             found.put("outcome", outcome.doubted(0.6, "Won, but no payment was processed on the call"));
         }
         Finding paid = found.get("payment_processed");

@@ -1,0 +1,74 @@
+package dev.stellar.workers.drafts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stellar.workers.drafts.Draft.Grounding;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A meeting's drafts, always within one organisation. */
+@Repository
+public class DraftStore {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public DraftStore(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Replaces the meeting's untouched drafts; one a person approved, rejected or sent is kept as it is. */
+    @Transactional
+    public void replace(UUID organizationId, UUID meetingId, List<Draft> drafts) {
+        jdbc.sql("delete from drafts where meeting_id = ? and organization_id = ? and status = 'DRAFT'")
+                .params(meetingId, organizationId).update();
+        Timestamp now = Timestamp.from(clock.instant());
+        for (Draft draft : drafts) {
+            jdbc.sql("""
+                            insert into drafts (id, organization_id, meeting_id, kind, recipients, subject, body, grounding,
+                                                status, created_at)
+                            values (?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, 'DRAFT', ?)
+                            on conflict (meeting_id, kind) do nothing""")
+                    .params(UUID.randomUUID(), organizationId, meetingId, draft.kind().name(), write(draft.recipients()),
+                            draft.subject(), draft.body(), write(draft.grounding()), now)
+                    .update();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Draft> find(UUID organizationId, UUID meetingId) {
+        return jdbc.sql("""
+                        select kind, recipients::text as recipients, subject, body, grounding::text as grounding from drafts
+                        where meeting_id = ? and organization_id = ? order by kind""")
+                .params(meetingId, organizationId)
+                .query((rs, i) -> new Draft(Draft.Kind.valueOf(rs.getString("kind")),
+                        read(rs.getString("recipients"), new TypeReference<List<String>>() { }), rs.getString("subject"),
+                        rs.getString("body"), read(rs.getString("grounding"), new TypeReference<List<Grounding>>() { })))
+                .list();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write draft", e);
+        }
+    }
+
+    private <T> T read(String value, TypeReference<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored draft is not readable", e);
+        }
+    }
+}
