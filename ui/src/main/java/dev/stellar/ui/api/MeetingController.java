@@ -55,10 +55,12 @@ public class MeetingController {
     /**
      * @param schema        the field schema the meeting is analysed with
      * @param schemaVersion the organisation's version of it, or {@code null} for the built-in one
+     * @param extractedBy   {@code offline} or the language model that filled the fields
+     * @param extractionNotice what to know about the extraction (a fallback to the offline rules, dropped answers)
      */
     public record MeetingResponse(UUID id, String title, Platform platform, MeetingStatus status, String statusReason,
                                   String owner, Instant startedAt, Instant createdAt, Long durationMs, String schema,
-                                  Integer schemaVersion,
+                                  Integer schemaVersion, String extractedBy, String extractionNotice,
                                   List<MeetingDetail.Participant> participants, List<MeetingDetail.Insight> fields,
                                   ConversationMetrics metrics, CallScore scorecard, List<Draft> drafts,
                                   List<MeetingDetail.UtteranceView> utterances,
@@ -109,6 +111,7 @@ public class MeetingController {
         MeetingProgress progress = m.status().isFinal() ? null : meetings.progress(caller, id).orElse(null);
         return new MeetingResponse(m.id(), m.title(), m.platform(), m.status(), m.statusReason(), m.ownerName(),
                 m.startedAt(), m.createdAt(), m.durationMs(), detail.schema().schema().key(), detail.schema().version(),
+                detail.extractedBy(), detail.extractionNotice(),
                 detail.participants(), detail.insights(),
                 detail.metrics(), detail.scorecard(), detail.drafts(), detail.utterances(), progress);
     }

@@ -164,8 +164,17 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
         Span schemaName = new Span("Schema: " + schema.name()
                 + (detail.schema().builtIn() ? "" : " (version " + detail.schema().version() + ")"));
         schemaName.setId("schema-name");
+        if (detail.extractedBy() != null) {
+            schemaName.setText(schemaName.getText() + " · extracted by " + detail.extractedBy());
+        }
         schemaName.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         fields.add(schemaName);
+        if (detail.extractionNotice() != null) {
+            Paragraph notice = new Paragraph("⚠ " + detail.extractionNotice());
+            notice.setId("extraction-notice");
+            notice.getStyle().set("color", "var(--lumo-warning-text-color, var(--lumo-error-text-color))");
+            fields.add(notice);
+        }
         if (!m.status().isFinal() && detail.insights().isEmpty()) {
             fields.add(new Paragraph("Extracting…"));
             return;

@@ -49,39 +49,42 @@ public class OfflineFollowUpDrafter implements FollowUpDrafter {
 
     private Draft email(DraftingContext context, Facts facts) {
         List<Grounding> grounding = new ArrayList<>();
-        StringBuilder body = new StringBuilder();
-        body.append("Hi ").append(greetingName(context, facts, grounding)).append(",\n\n");
-        body.append("Thank you for taking the time to talk today.");
-        facts.text("need", grounding).ifPresent(need -> body.append(" You told us the main challenge is ").append(need)
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add("Hi " + greetingName(context, facts, grounding) + ",");
+        StringBuilder opening = new StringBuilder("Thank you for taking the time to talk today.");
+        facts.text("need", grounding).ifPresent(need -> opening.append(" You told us the main challenge is ").append(need)
                 .append('.'));
         facts.text("product", grounding).ifPresent(product -> {
-            body.append(" We talked through the ").append(words(product));
-            facts.money("deal_amount", grounding).ifPresent(price -> body.append(" at ").append(price));
-            body.append('.');
+            opening.append(" We talked through the ").append(words(product));
+            facts.money("deal_amount", grounding).ifPresent(price -> opening.append(" at ").append(price));
+            opening.append('.');
         });
         if (facts.isTrue("payment_processed", grounding)) {
-            body.append(" Thank you for going ahead; your payment has been processed.");
+            opening.append(" Thank you for going ahead; your payment has been processed.");
         }
+        paragraphs.add(opening.toString());
         List<String> objections = facts.list("objections", grounding);
         if (!objections.isEmpty()) {
-            body.append("\n\nYou mentioned ").append(join(objections.stream().map(o -> OBJECTION_WORDS.getOrDefault(o, words(o))).toList()))
-                    .append("; I am happy to go through any of it again.");
+            paragraphs.add("You mentioned " + join(objections.stream().map(o -> OBJECTION_WORDS.getOrDefault(o, words(o))).toList())
+                    + "; I am happy to go through any of it again.");
         }
+        StringBuilder plan = new StringBuilder();
         List<String> steps = facts.list("next_steps", grounding);
         if (!steps.isEmpty()) {
-            body.append("\n\nAs agreed, the next steps:\n");
-            steps.forEach(step -> body.append("- ").append(capitalised(step)).append('\n'));
-        } else {
-            body.append("\n\n");
+            plan.append("As agreed, the next steps:");
+            steps.forEach(step -> plan.append("\n- ").append(capitalised(step)));
         }
         String dateKey = facts.has("follow_up_date") ? "follow_up_date" : "next_meeting";
-        facts.text(dateKey, grounding).ifPresent(date -> body.append(steps.isEmpty() ? "" : "\n")
-                .append("We are set to speak again on ").append(LocalDate.parse(date).format(DAY)).append(".\n"));
-        body.append("\nBest regards,\n").append(context.repName() == null ? "" : context.repName());
+        facts.text(dateKey, grounding).ifPresent(date -> plan.append(plan.length() == 0 ? "" : "\n\n")
+                .append("We are set to speak again on ").append(LocalDate.parse(date).format(DAY)).append('.'));
+        if (plan.length() > 0) {
+            paragraphs.add(plan.toString());
+        }
+        paragraphs.add("Best regards," + (context.repName() == null ? "" : "\n" + context.repName()));
         String subject = facts.text("company", grounding).map(company -> "Next steps for " + company)
                 .orElse(facts.has("product") || facts.has("client_name") ? "Your estate plan: next steps"
                         : "Following up: " + context.meetingTitle());
-        return new Draft(Draft.Kind.EMAIL, context.customers(), subject, body.toString().strip(), grounding);
+        return new Draft(Draft.Kind.EMAIL, context.customers(), subject, String.join("\n\n", paragraphs), grounding);
     }
 
     private Draft socialPost(DraftingContext context, Facts facts) {

@@ -6,7 +6,10 @@ import dev.stellar.playbooks.schema.BuiltInSchemas;
 import dev.stellar.playbooks.schema.FieldSchema;
 import dev.stellar.playbooks.schema.FieldSchemaException;
 import dev.stellar.playbooks.schema.FieldSchemaYaml;
+import dev.stellar.connectors.llm.LlmModels;
+import dev.stellar.connectors.llm.LlmProperties;
 import dev.stellar.workers.extraction.InsightExtractor;
+import dev.stellar.workers.extraction.llm.LlmInsightExtractor;
 import dev.stellar.workers.extraction.offline.OfflineInsightExtractor;
 import dev.stellar.workers.transcript.TranscriptParser;
 import java.io.IOException;
@@ -18,7 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,6 +65,20 @@ public final class EvaluationCommand implements Callable<Integer> {
 
     @Option(names = "--report", paramLabel = "FILE.json", description = "Also write the report as JSON.")
     Path reportFile;
+
+    @Option(names = "--llm-provider", paramLabel = "openai|anthropic|ollama",
+            description = "Evaluate a language model instead of the offline rules (openai covers any OpenAI-compatible server).")
+    String llmProvider;
+
+    @Option(names = "--llm-model", paramLabel = "NAME", description = "The model, e.g. gpt-4o-mini, claude-3-5-haiku-latest, llama3.1.")
+    String llmModel;
+
+    @Option(names = "--llm-base-url", paramLabel = "URL", description = "The server, e.g. http://localhost:8000/v1 for vLLM.")
+    String llmBaseUrl;
+
+    @Option(names = "--llm-api-key-env", paramLabel = "VARIABLE", defaultValue = "STELLAR_LLM_API_KEY",
+            description = "The environment variable holding the API key (default: ${DEFAULT-VALUE}).")
+    String llmApiKeyEnv;
 
     @Spec
     CommandSpec spec;
@@ -117,9 +136,26 @@ public final class EvaluationCommand implements Callable<Integer> {
             }
             return schema;
         }, json);
-        EvaluationReport report = new Evaluator(new TranscriptParser(), extractor, schemas::get, json)
+        AtomicInteger dropped = new AtomicInteger();
+        InsightExtractor chosen = extractor;
+        if (llmProvider != null) {
+            LlmInsightExtractor llm = new LlmInsightExtractor(LlmModels.chatModel(new LlmProperties(llmProvider, llmBaseUrl,
+                    System.getenv(llmApiKeyEnv), llmModel, Duration.ofSeconds(120), 4096)), json);
+            chosen = context -> {
+                LlmInsightExtractor.Result result = llm.extractChecked(context);
+                dropped.addAndGet(result.dropped());
+                return result.fields();
+            };
+            out.println("Extractor: " + llmProvider + (llmModel == null ? "" : ":" + llmModel));
+        } else {
+            out.println("Extractor: offline rules");
+        }
+        EvaluationReport report = new Evaluator(new TranscriptParser(), chosen, schemas::get, json)
                 .evaluate(folder.toString(), calls);
         print(report);
+        if (llmProvider != null) {
+            out.printf("Dropped answers      %d (no verbatim evidence or the wrong type)%n", dropped.get());
+        }
         if (reportFile != null) {
             json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(reportFile.toFile(), report);
         }

@@ -15,7 +15,8 @@ import dev.stellar.workers.drafts.DraftStore;
 import dev.stellar.workers.drafts.DraftingContext;
 import dev.stellar.workers.drafts.FollowUpDrafter;
 import dev.stellar.workers.extraction.ExtractionContext;
-import dev.stellar.workers.extraction.InsightExtractor;
+import dev.stellar.workers.extraction.Extraction;
+import dev.stellar.workers.extraction.ExtractionService;
 import dev.stellar.workers.metrics.ConversationAnalyzer;
 import dev.stellar.workers.metrics.ConversationMetrics;
 import dev.stellar.workers.indexing.TranscriptIndex;
@@ -45,7 +46,7 @@ public class MeetingActivitiesImpl implements MeetingActivities {
 
     private final BlobStore blobs;
     private final TranscriptParser parser;
-    private final InsightExtractor extractor;
+    private final ExtractionService extraction;
     private final MeetingStore store;
     private final MeetingRepository meetings;
     private final UserRepository users;
@@ -58,13 +59,13 @@ public class MeetingActivitiesImpl implements MeetingActivities {
     private final FollowUpDrafter drafter;
     private final DraftStore drafts;
 
-    public MeetingActivitiesImpl(BlobStore blobs, TranscriptParser parser, InsightExtractor extractor, MeetingStore store,
+    public MeetingActivitiesImpl(BlobStore blobs, TranscriptParser parser, ExtractionService extraction, MeetingStore store,
                                  MeetingRepository meetings, UserRepository users, ConversationAnalyzer analyzer,
                                  MetricsStore metricsStore, FieldSchemaService schemas, TranscriptIndex index,
                                  CallCoach coach, CoachingStore coaching, FollowUpDrafter drafter, DraftStore drafts) {
         this.blobs = blobs;
         this.parser = parser;
-        this.extractor = extractor;
+        this.extraction = extraction;
         this.store = store;
         this.meetings = meetings;
         this.users = users;
@@ -106,7 +107,10 @@ public class MeetingActivitiesImpl implements MeetingActivities {
         ExtractionContext context = new ExtractionContext(stored.utterances(), stored.organisationPeople(), stored.owner(),
                 meetingDate, LocalDate.ofInstant(meeting.createdAt(), zone),
                 schemaOf(meeting));
-        return new ExtractedInsights(extractor.extract(context));
+        Extraction extraction = this.extraction.extract(context);
+        guarded(() -> store.recordExtraction(meeting.organizationId(), meeting.id(), extraction.extractedBy(),
+                extraction.notice()));
+        return new ExtractedInsights(extraction.fields());
     }
 
     @Override

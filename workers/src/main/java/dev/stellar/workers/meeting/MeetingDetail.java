@@ -9,11 +9,12 @@ import java.util.List;
 
 /**
  * A meeting with its transcript, participants, extracted fields, conversation metrics and scorecard ({@code null}
- * until measured and scored), and the drafted follow-ups.
+ * until measured and scored), the drafted follow-ups, and which extractor filled the fields ({@code offline} or the
+ * language model) with what people should know about it.
  */
 public record MeetingDetail(MeetingSummary meeting, ResolvedSchema schema, List<Participant> participants,
                             List<UtteranceView> utterances, List<Insight> insights, ConversationMetrics metrics,
-                            CallScore scorecard, List<Draft> drafts) {
+                            CallScore scorecard, List<Draft> drafts, String extractedBy, String extractionNotice) {
 
     public record Participant(String name, int utterances, long talkMs) {
     }

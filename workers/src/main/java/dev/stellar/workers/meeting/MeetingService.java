@@ -107,13 +107,15 @@ public class MeetingService {
         }
         ResolvedSchema schema = schemas.resolve(caller.organizationId(), meeting.get().fieldSchema(),
                 meeting.get().fieldSchemaVersion());
+        MeetingStore.ExtractionNote extraction = store.extraction(caller.organizationId(), meetingId);
         return store.summary(caller.organizationId(), meetingId).map(summary -> new MeetingDetail(summary, schema,
                 store.participants(caller.organizationId(), meetingId),
                 store.utteranceViews(caller.organizationId(), meetingId),
                 store.insights(caller.organizationId(), meetingId),
                 metricsStore.find(caller.organizationId(), meetingId).orElse(null),
                 coaching.find(caller.organizationId(), meetingId).orElse(null),
-                drafts.find(caller.organizationId(), meetingId)));
+                drafts.find(caller.organizationId(), meetingId), extraction.extractedBy(),
+                extraction.notice()));
     }
 
     /** Moments of the organisation's meetings closest in meaning to the words, best first. */

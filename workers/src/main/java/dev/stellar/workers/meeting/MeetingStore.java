@@ -176,6 +176,27 @@ public class MeetingStore {
                 unfinished.isEmpty() ? null : "Completed without: " + String.join(", ", unfinished));
     }
 
+    /** Which extractor filled the meeting's fields, and what people should know about it (a fallback, dropped answers). */
+    @Transactional
+    public void recordExtraction(UUID organizationId, UUID meetingId, String extractedBy, String notice) {
+        if (jdbc.sql("update meetings set extracted_by = ?, extraction_notice = ? where id = ? and organization_id = ?")
+                .params(extractedBy, notice, meetingId, organizationId).update() == 0) {
+            throw new MeetingNotFoundException(meetingId);
+        }
+    }
+
+    /** Which extractor ran and its notice; both {@code null} until extracted. */
+    public record ExtractionNote(String extractedBy, String notice) {
+    }
+
+    @Transactional(readOnly = true)
+    public ExtractionNote extraction(UUID organizationId, UUID meetingId) {
+        return jdbc.sql("select extracted_by, extraction_notice from meetings where id = ? and organization_id = ?")
+                .params(meetingId, organizationId)
+                .query((rs, i) -> new ExtractionNote(rs.getString("extracted_by"), rs.getString("extraction_notice")))
+                .optional().orElse(new ExtractionNote(null, null));
+    }
+
     @Transactional(readOnly = true)
     public List<MeetingSummary> summaries(UUID organizationId, int limit, long offset) {
         return jdbc.sql(SUMMARY_SELECT + " where m.organization_id = ? order by m.created_at desc, m.id desc limit ? offset ?")

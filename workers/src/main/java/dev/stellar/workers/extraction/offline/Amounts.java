@@ -28,6 +28,9 @@ final class Amounts {
     /** Money that is not what the client owns: a policy's payout, care costs, taxes, what others paid. */
     private static final Pattern NOT_THE_ESTATE = Lexicon.of("policy|life insurance|premium|death benefit|a month|per month"
             + "|a year|per year|tax|exemption|nursing|care|lawyer|attorney|paid|cost|costs|fee|price|charge");
+    /** A question that lists what the client owns ("Home, retirement, life insurance?") asks about the estate. */
+    private static final Pattern ASSETS_ASKED = Lexicon.of("worth|estate|assets|house|home|property|retirement"
+            + "|401k|ira|savings|accounts|investments?");
     private static final Pattern CORRECTION = Lexicon.of("i meant|i mean|sorry|actually|correction|make that|scratch that"
             + "|no wait|wait|let me correct|rather|more like|plus");
 
@@ -44,8 +47,9 @@ final class Amounts {
     private static final Pattern NOT_THE_PRICE = Lexicon.of("deposit|retainer|down payment|per month|a month|monthly|month"
             + "|installments?|instalments?|legalzoom|online|other firm|another firm|other place|last time|we paid|i paid"
             + "|paid for|my brother|my sister|buddy|friend|coworker|neighbor|they charged|quoted us|quoted me|elsewhere"
-            + "|competitor|worth|estate(?! plan)|house|home|retirement|savings|ira|401k|portfolio|insurance|premium|assets|tax|taxes"
-            + "|exemption|probate|court|nursing|care|a year|per year|save|saves");
+            + "|competitor|worth|estate(?! plan)|house|home|retirement|savings|ira|401k|portfolio|insurance(?! trust)|premium|assets"
+            + "|tax|taxes|exemption|probate|court|nursing|care|a year|per year|save|saves"
+            + "|add-on|add on|another|additional|on top of|optional");
     /** What an amount stands for, said right after it: "$300 each, so $600 for both". */
     private static final Pattern PART_AFTER = Pattern.compile("^\\s*(?:each|apiece|a piece|per person|a month|per month|a year)\\b");
     private static final Pattern NUMBER = Pattern.compile("\\$?\\d+(?:\\.\\d+)?");
@@ -64,9 +68,12 @@ final class Amounts {
         int bestScore = 0;
         for (Money money : MoneyMentions.in(call)) {
             Sentence s = money.sentence();
-            String context = s.lower() + " " + question(call, s);
+            String question = question(call, s);
+            String context = s.lower() + " " + question;
+            boolean otherMoney = Lexicon.has(NOT_THE_ESTATE, s.lower())
+                    || Lexicon.has(NOT_THE_ESTATE, question) && !Lexicon.has(ASSETS_ASKED, question);
             if (!s.customer() || !Lexicon.has(ESTATE, s.lower()) && !answersEstateQuestion(call, s)
-                    || Lexicon.has(NOT_THE_ESTATE, context) && !Lexicon.has(ESTATE_TOTAL, s.lower())) {
+                    || otherMoney && !Lexicon.has(ESTATE_TOTAL, s.lower())) {
                 continue;
             }
             BigDecimal amount = asEstate(money);
@@ -156,10 +163,12 @@ final class Amounts {
 
     /**
      * The price of what is sold or proposed: an amount the adviser states as a price, the more so when the client
-     * repeats it back or it is what the card was charged; a price lowered on the call replaces the list price.
+     * repeats it back, it is what the card was charged or it is the price of the product the client picks; a price
+     * lowered on the call replaces the list price. Add-ons offered on top are not it.
      * Deposits, instalments, per-document prices, other firms' prices and the client's assets are not it.
      */
     static Optional<Finding> dealAmount(CallText call, FieldDefinition field) {
+        Optional<String> chosen = Products.chosen(call);
         Money best = null;
         int bestScore = 0;
         for (Money money : MoneyMentions.in(call)) {
@@ -182,6 +191,9 @@ final class Amounts {
                 score += 3;
             }
             if (!s.customer() && Lexicon.has(PAYMENT_TAKEN, lower)) {
+                score += 3;
+            }
+            if (chosen.isPresent() && chosen.equals(Products.namedIn(call, s))) {
                 score += 3;
             }
             if (score >= bestScore) {

@@ -1,5 +1,6 @@
 package dev.stellar.workers.extraction.offline;
 
+import dev.stellar.playbooks.schema.FieldDefinition;
 import dev.stellar.workers.extraction.ExtractionContext;
 import dev.stellar.workers.transcript.SpeakerRoles;
 import dev.stellar.workers.transcript.Utterance;
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -68,6 +70,11 @@ final class CallText {
 
     LocalDate referenceDate() {
         return context.referenceDate();
+    }
+
+    /** The schema's field of that key, for rules that read another field's values (the products on offer). */
+    Optional<FieldDefinition> field(String key) {
+        return context.schema().field(key);
     }
 
     /** The sentences of the sentence's own utterance. */

@@ -120,8 +120,11 @@ final class MoneyMentions {
         return amount.scale() <= 0 && value >= 1950 && value <= 2100;
     }
 
+    /** Money words in the sentence, the one before it in the same turn ("They quoted me seven. Seven thousand."), or the question. */
     private static boolean inMoneyContext(CallText call, Sentence sentence) {
-        if (Lexicon.has(MONEY_CONTEXT, sentence.lower())) {
+        List<Sentence> turn = call.turnOf(sentence);
+        int at = turn.indexOf(sentence);
+        if (Lexicon.has(MONEY_CONTEXT, sentence.lower()) || at > 0 && Lexicon.has(MONEY_CONTEXT, turn.get(at - 1).lower())) {
             return true;
         }
         return call.previousTurn(sentence).stream().anyMatch(s -> s.isQuestion() && Lexicon.has(MONEY_CONTEXT, s.lower()));

@@ -34,12 +34,23 @@ final class NextSteps {
                     + "|you need to|just need to|next step is to|next step is|plan is to|make sure to|i should|we should)"
                     + "\\s+(?:(?:also|just|go ahead and|then|quickly|both|definitely|probably|get to|try to|actually|first)\\s+)*"
                     + "(?<action>(?:" + ACTION + ")\\b.*)$");
-    /** A request put as an order: "And please bring...", "Then once it's signed, give...", "You call the bank...". */
+    /** A commitment said as under way: "I'm sending a trust questionnaire this afternoon." */
+    private static final Pattern UNDER_WAY = Pattern.compile("\\b(?:i'm|i am|we're|we are)\\s+(?<action>(?:sending|emailing|mailing"
+            + "|drafting|preparing|putting together|forwarding)\\b.*)$");
+    /** An offer put as a question is still the adviser's commitment: "What if I send you a breakdown...?" */
+    private static final Pattern OFFER = Pattern.compile("^(?:\\S+[,\\s]+){0,2}?(?:what if|how about if|why don't) (?:i|we)\\s+"
+            + "(?<action>(?:" + ACTION + ")\\b.*)$");
+    /**
+     * A request put as an order, perhaps to someone by name: "And please bring...", "Then once it's signed, give...",
+     * "You call the bank...", "Emi, if you can also gather...", "Don't forget to ask...".
+     */
     private static final Pattern IMPERATIVE = Pattern.compile(
-            "^(?:(?:and|then|so|also|please|just|first|second|third|next|finally|meanwhile|if you can|and if you can)[,\\s]+)*"
+            "^(?:\\p{L}+,\\s+)?(?:(?:and|then|so|also|please|just|first|second|third|next|finally|meanwhile|if you can"
+                    + "|and if you can|don't forget to|remember to|make sure to|make sure you)[,\\s]+)*"
                     + "(?:(?:once|when|after)\\s[^,]+,\\s*)?(?:you\\s+|please\\s+)?(?:also\\s+|just\\s+)?"
                     + "(?<action>(?:send|email|bring|fill (?:\\w+ )?out|fill in|forward|give|tell|ask|call|dig out|dig up|find"
-                    + "|gather|scan|upload|mail|look up|log into|have(?! a (?:look|great|good|nice|wonderful))|sign|return|drop off)\\b.*)$");
+                    + "|gather|scan|upload|mail|look up|log into|have(?! a (?:look|great|good|nice|wonderful))|sign|return|drop off"
+                    + "|get (?:\\S+ ){1,3}back)\\b.*)$");
     /** "I'll need Kunle's full name, address and email": what the adviser needs, which the client will provide. */
     private static final Pattern NEED_REQUEST = Pattern.compile(
             "\\b(?:i|we)(?:'ll| will)?\\s+(?:also\\s+)?need\\s+(?<what>(?!to\\b|you\\b|it\\b|that\\b|them\\b)(?!.*\\bto be\\b).+)$");
@@ -50,13 +61,21 @@ final class NextSteps {
     private static final Pattern CORRECTION = Lexicon.of("sorry|i mean|actually|no wait|rather");
     private static final Pattern STEPS_MARKER = Lexicon.of("next steps?|what happens next|what happens now|here's what happens"
             + "|from here");
-    private static final Pattern NOT_A_STEP = Lexicon.of("think about it|sleep on it|get back to you|hang on|one sec|one second"
+    /** The customer asks leave to do something later ("can we get back to you after spring break?") and the adviser agrees. */
+    private static final Pattern ASKED = Pattern.compile("\\b(?:can|could) (?:we|i)\\s+(?:(?:also|just)\\s+)*(?<action>(?:" + ACTION
+            + ")\\b.*)$");
+    private static final Pattern AGREED = Pattern.compile("^(?:sure|of course|absolutely|yes|yeah|definitely|no problem|that works"
+            + "|that's fine|totally|sounds good)\\b");
+    /** "I'll get back to you" promises nothing, unless it says when: "get back to you after spring break". */
+    private static final Pattern NOT_A_STEP = Lexicon.of("think about it|sleep on it|get back to you(?! (?:after|by|next|before|once"
+            + "|when|on|in)\\b)|hang on|one sec|one second"
             + "|let me see|let me check my|let me pull up|let me share|let me show|let me ask|let me explain|let me just"
             + "|let me know|can you hear|can you see|could you repeat|talk about|call you back in|happy to|i can see|i can hear"
             + "|get started|i can tell|we can talk|get into|start with|take you off|mailing list|think about|let me check"
             + "|let me look|let me get|let me find");
     /** Done while still on the call, so not a next step. */
-    private static final Pattern DURING_THE_CALL = Lexicon.of("payment link|secure link|pay|payment|card|receipt|right now"
+    private static final Pattern DURING_THE_CALL = Lexicon.of("payment link|secure link|pay(?: now| today| online| by)?"
+            + "|(?:take|make|process|run) (?:the |your |a )?payment|card|receipt|right now"
             + "|over the phone");
     private static final Pattern SCHEDULING = Pattern.compile(
             "^(?:send|put|get|book)\\b(?:\\s+\\S+){0,3}?\\s+(?:an?\\s+|the\\s+)?(?:calendar\\s+)?(?:invite|calendar|confirmation)\\b"
@@ -66,13 +85,15 @@ final class NextSteps {
                     + "|up|over|back))?(?:\\s+(?:tonight|today|tomorrow|now|then|later|soon|this week|next week|right now|after this"
                     + "|first thing))*(?:\\s*[,.].*|\\s+and\\b.*)?$");
     private static final Pattern TAIL = Pattern.compile(
-            ",?\\s+(?:so\\s+(?:you|that|we|it|they|if)|because|which|just so|if you (?:can|have|want|like)|it's about|it takes)\\b.*$"
+            ",?\\s+(?:so\\s+(?:you|that|we|it|they|if)|because|which|just so|if you (?:can|have|want|like)|it's about|it takes"
+                    + "|in case)\\b.*$"
                     + "|,\\s+so\\b.*$"
+                    + "|,\\s+and\\s+(?:you|we|i|they|he|she)\\b.*$" // "..., and we'll get you on the calendar": another step
                     + "|\\s*—.*$|[.!?,;\\s]+$");
     private static final Pattern MEETING_KIND = Pattern.compile(
             "(?i)(?<kind>(?:[\\p{L}-]+\\s+){0,2}(?:appointment|meeting|session|notary)(?:\\s+in person)?"
-                    + "(?:\\s+(?:at|to|in)\\s+(?:our|the|your|my)\\s+(?:office|house|home))?)|(?<again>talk again|meet again|reconnect"
-                    + "|catch up|speak again)");
+                    + "(?:\\s+(?:at|to|in)\\s+(?:our|the|your|my)\\s+(?:office|house|home))?|signing)|(?<again>talk again|meet again"
+                    + "|reconnect|catch up|speak again)");
     private static final Pattern KIND_LEADING_WORDS = Pattern.compile("(?i)^(?:(?:a|an|the|our|your|do|have|get|set|book|send"
             + "|schedule|could|we|a)\\s+)+");
     private static final Pattern SAYS_WHAT_MEETING = Pattern.compile(
@@ -80,7 +101,7 @@ final class NextSteps {
     private static final Pattern CLOCK_TIME = Pattern.compile(
             "(?i)\\b(?:\\d{1,2}(?::\\d{2})?\\s*(?:a\\.?m\\.?|p\\.?m\\.?)|o'clock|noon|same time|(?:at|by)\\s+(?:\\d{1,2}|one|two|three"
                     + "|four|five|six|seven|eight|nine|ten|eleven|twelve)\\b|(?:one|two|three|four|five|six|seven|eight|nine|ten"
-                    + "|eleven|twelve)\\s+(?:thirty|fifteen|forty-five|a\\.m|p\\.m))");
+                    + "|eleven|twelve)(?:[\\s-]+(?:thirty|fifteen|forty-five|a\\.m|p\\.m)|\\s+in the (?:morning|afternoon|evening)))");
     private static final Pattern CONFIRMATION_FILLER = Pattern.compile(
             "(?i)^(?:(?:perfect|great|okay|ok|so|sure|yes|yep|right|wonderful|lovely|good|then)[,.!]?\\s+)*"
                     + "(?:i'll put you down for\\s+|how about\\s+|how's\\s+|let's say\\s+)?");
@@ -127,12 +148,13 @@ final class NextSteps {
     }
 
     private static Optional<String> stepIn(CallText call, Sentence s, Optional<Meeting> meeting) {
+        String lower = s.text().toLowerCase(Locale.ROOT);
+        Optional<String> agreedRequest = askedAndAgreed(call, s, lower);
         if (s.isQuestion() && !s.lower().startsWith("can you") && !s.lower().startsWith("could you")
-                || Lexicon.has(NOT_A_STEP, s.lower())) {
+                && !OFFER.matcher(lower).find() && agreedRequest.isEmpty() || Lexicon.has(NOT_A_STEP, s.lower())) {
             return Optional.empty();
         }
-        String lower = s.text().toLowerCase(Locale.ROOT);
-        Optional<String> clause = clauseOf(s, lower);
+        Optional<String> clause = clauseOf(s, lower).or(() -> agreedRequest);
         if (clause.isEmpty() && !s.customer()) {
             clause = requestAnswered(call, s, lower);
         }
@@ -150,15 +172,34 @@ final class NextSteps {
         if (homework.find()) {
             return Optional.of(s.text().substring(homework.start("action")));
         }
+        Matcher offer = OFFER.matcher(lower);
+        if (!s.customer() && offer.find()) {
+            return Optional.of(s.text().substring(offer.start("action")));
+        }
         Matcher commitment = COMMITMENT.matcher(lower);
         if (commitment.find()) {
             return Optional.of(s.text().substring(lastCorrection(lower, commitment)));
+        }
+        Matcher underWay = UNDER_WAY.matcher(lower);
+        if (!s.customer() && underWay.find()) {
+            return Optional.of(s.text().substring(underWay.start("action")));
         }
         Matcher imperative = IMPERATIVE.matcher(lower);
         if (!s.customer() && imperative.find()) {
             return Optional.of(s.text().substring(imperative.start("action")));
         }
         return Optional.empty();
+    }
+
+    /** What the customer asked to do, if the adviser's reply agrees to it. */
+    private static Optional<String> askedAndAgreed(CallText call, Sentence s, String lower) {
+        Matcher asked = ASKED.matcher(lower);
+        if (!s.customer() || !asked.find()) {
+            return Optional.empty();
+        }
+        List<Sentence> reply = call.nextTurn(s);
+        boolean agreed = !reply.isEmpty() && !reply.get(0).customer() && AGREED.matcher(reply.get(0).lower()).find();
+        return agreed ? Optional.of(s.text().substring(asked.start("action"))) : Optional.empty();
     }
 
     /** "I'll text you— sorry, I'll email you": the commitment after the correction is the one meant. */
@@ -220,19 +261,30 @@ final class NextSteps {
                 .collect(Collectors.toSet());
     }
 
+    /** A step due before the meeting ("by Tuesday") is a step of its own, not the meeting. */
+    private static final Pattern DUE_BEFORE = Lexicon.of("before|by|ahead of|until|prior to");
+
+    private static final Pattern INVITE = Lexicon.of("invite|invitation|confirmation");
+
     /**
-     * The next meeting: the sentence that fixes its day and time (the latest one naming the follow-up day, with a
-     * time if any does) and what kind of meeting it is, from the talk that led to it.
+     * The next meeting: its day, the sentence that fixes its day and time (the adviser's first naming the follow-up
+     * day with a time, not the invite sent for it; else anyone's; else the last naming the day) and what kind of
+     * meeting it is, from the talk that led to it.
      */
-    private record Meeting(Sentence when, String kind) {
+    private record Meeting(LocalDate day, Sentence when, String kind, LocalDate reference) {
 
         String describe() {
             String said = CONFIRMATION_TAIL.matcher(CONFIRMATION_FILLER.matcher(when.text().strip()).replaceFirst("")).replaceFirst("");
             return kind == null || SAYS_WHAT_MEETING.matcher(said).find() ? said : kind + ", " + said;
         }
 
-        /** A clause that only arranges the meeting itself ("I'll book the notary"). */
+        /** A clause that only arranges the meeting itself ("I'll book the notary", "call me on Tuesday"). */
         boolean isAbout(String clause) {
+            String normalized = SpokenNumbers.normalize(clause);
+            if (!Lexicon.has(DUE_BEFORE, normalized.toLowerCase(Locale.ROOT))
+                    && SpokenDates.find(normalized, reference).stream().map(DateMention::date).anyMatch(day::equals)) {
+                return true;
+            }
             if (kind == null) {
                 return false;
             }
@@ -256,10 +308,12 @@ final class NextSteps {
         if (naming.isEmpty()) {
             return Optional.empty();
         }
-        Sentence when = naming.stream().filter(s -> CLOCK_TIME.matcher(s.text()).find()).reduce((a, b) -> b)
+        List<Sentence> timed = naming.stream().filter(s -> CLOCK_TIME.matcher(s.text()).find()).toList();
+        Sentence when = timed.stream().filter(s -> !s.customer() && !Lexicon.has(INVITE, s.lower())).findFirst()
+                .or(() -> timed.stream().findFirst())
                 .orElse(naming.get(naming.size() - 1));
         Sentence firstNamed = naming.stream().filter(s -> s.index() >= when.index() - 12).findFirst().orElse(when);
-        return Optional.of(new Meeting(when, kindBefore(call, firstNamed)));
+        return Optional.of(new Meeting(day.get(), when, kindBefore(call, firstNamed), call.referenceDate()));
     }
 
     private static String kindBefore(CallText call, Sentence firstNamed) {

@@ -25,6 +25,12 @@ final class Objections {
     private static final Pattern TOO_MUCH = Lexicon.of("a lot|too much|so much|steep|high|hefty|a stretch");
     /** Lower amounts that are parts of the price, not a cheaper offer: instalments, deposits. */
     private static final Pattern PART_PAYMENT = Lexicon.of("a month|per month|monthly|deposit|retainer|down|today|each");
+    /** "I don't want to think about it again": an objection phrase said negated raises nothing. */
+    private static final Pattern NEGATED = Pattern.compile("\\b(?:don't|do not|doesn't|won't|not|no need to|never)(?:\\s+[\\p{L}']+){0,2}\\s*$");
+    /** The spouse has to be in on it: "I'd want Owen to hear all this before I agree to anything." */
+    private static final Pattern SPOUSE_INVOLVED = Lexicon.of("(?:want|need|have|like) (?:\\p{L}+ )?to (?:hear|see|look at|weigh in|be (?:here"
+            + "|on|part)|sign off|agree)|before (?:i|we) (?:agree|decide|commit|sign)");
+    private static final Pattern MY_SPOUSE = Lexicon.of("my (?:wife|husband|partner|spouse)");
     private static final Pattern WITHOUT_SOMEONE = Pattern.compile(
             "\\b(?:can't|cannot|won't|not going to|don't want to) (?:decide|sign|do|commit to|agree to)(?: this| that| it"
                     + "| anything)? without (?<who>\\p{L}+)");
@@ -36,10 +42,11 @@ final class Objections {
         boolean anyCustomer = !call.roles().customers().isEmpty();
         Optional<BigDecimal> price = Amounts.dealAmount(call, field).map(Objections::amountOf);
         Optional<String> spouse = People.spouseName(call, field).map(f -> firstWord((String) f.value()));
+        Optional<String> product = call.field("product").flatMap(f -> Products.product(call, f)).map(f -> (String) f.value());
         List<String> raised = new ArrayList<>();
         Sentence first = null;
         for (Sentence s : call.sentences()) {
-            if (anyCustomer && !s.customer() || Lexicon.has(DENIAL, s.lower())) {
+            if (anyCustomer && !s.customer() || Lexicon.has(DENIAL, s.lower()) || aboutAnotherProduct(call, s, product)) {
                 continue;
             }
             for (Objection objection : Objection.values()) {
@@ -57,14 +64,27 @@ final class Objections {
 
     private static boolean raises(CallText call, Sentence s, Objection objection, Optional<BigDecimal> price,
                                   Optional<String> spouse) {
-        if (objection.phrases().matches(s.text())) { // as said: "already have one" is "1" in the normalized text
-            return true;
+        Optional<String> phrase = objection.phrases().find(s.text()); // as said: "already have one" is "1" in the normalized text
+        if (phrase.isPresent()) {
+            String before = s.text().substring(0, s.text().indexOf(phrase.get())).toLowerCase(Locale.ROOT);
+            return !NEGATED.matcher(before).find();
         }
         return switch (objection) {
             case PRICE -> price.isPresent() && (balksAt(call, s, price.get()) || citesLowerPrice(call, s, price.get()));
-            case NEED_SPOUSE_APPROVAL -> spouse.isPresent() && notWithout(s, spouse.get());
+            case NEED_SPOUSE_APPROVAL -> spouse.isPresent() && (notWithout(s, spouse.get()) || wantsSpouseIn(s, spouse.get()));
             default -> false;
         };
+    }
+
+    /** "The POA, maybe later": a sentence that names only a product other than the one sold is about that one. */
+    private static boolean aboutAnotherProduct(CallText call, Sentence s, Optional<String> sold) {
+        Optional<String> named = Products.namedIn(call, s);
+        return sold.isPresent() && named.isPresent() && !named.equals(sold);
+    }
+
+    private static boolean wantsSpouseIn(Sentence s, String spouseFirstName) {
+        return Lexicon.has(SPOUSE_INVOLVED, s.lower()) && (Lexicon.has(MY_SPOUSE, s.lower())
+                || Pattern.compile("\\b" + Pattern.quote(spouseFirstName) + "\\b").matcher(s.text()).find());
     }
 
     /** "Twenty-four hundred with daycare and everything, that's a lot right now." */

@@ -3,6 +3,7 @@ package dev.stellar.workers.extraction.offline;
 import dev.stellar.playbooks.schema.FieldDefinition;
 import dev.stellar.workers.extraction.offline.CallText.Sentence;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** How a consultation ended: payment taken, and Won, Lost or Pending. */
@@ -31,7 +32,11 @@ final class Outcomes {
             + "|we're not going to|i'm not going to (?:do|buy|sign|go)|decided against|we'll stick with|stick with what we have"
             + "|not moving forward|take a pass|we'll be going with|stay with (?:the (?:one|1)|what) (?:we|i) have|keep what (?:we|i) have"
             + "|(?:go|going) with (?:\\w+'s|my|his|her|a local|the local|someone|another|a different)\\b"
-            + "|(?:do|use|go with) (?:the|an?) online|do it online|(?:do|use) (?:it|one) myself");
+            + "|(?:do|use|go with) (?:the|an?) online|do it online|(?:do|use) (?:it|one) myself"
+            + "|(?:i'm|we're|i am|we are) (?:\\w+ )?(?:okay|ok|fine|good|all set) for now|sorry to (?:take up|waste) your time");
+    /** "We'll probably go with Sal": someone the adviser never named is another provider. */
+    private static final Pattern GOING_WITH_SOMEONE = Pattern.compile(
+            "\\b(?i:go|going|went|stick|stay|use|using) with (?<name>\\p{Lu}\\p{L}+)\\b(?!\\s+\\p{Lu})");
 
     private Outcomes() {
     }
@@ -60,7 +65,7 @@ final class Outcomes {
         for (Sentence s : call.sentences()) {
             last = s;
             String lower = s.lower();
-            if (s.customer() && Lexicon.has(LOST, lower)) {
+            if (s.customer() && (Lexicon.has(LOST, lower) || goesWithSomeoneElse(call, s))) {
                 lost = new Finding("Lost", 0.8, s);
                 won = null;
             } else if (s.customer() && Lexicon.has(WON, lower)) {
@@ -78,5 +83,14 @@ final class Outcomes {
             return Optional.of(won);
         }
         return last == null ? Optional.empty() : Optional.of(new Finding("Pending", 0.6, last));
+    }
+
+    private static boolean goesWithSomeoneElse(CallText call, Sentence said) {
+        Matcher m = GOING_WITH_SOMEONE.matcher(said.text());
+        if (!m.find()) {
+            return false;
+        }
+        Pattern name = Pattern.compile("\\b" + Pattern.quote(m.group("name")) + "\\b");
+        return call.sentences().stream().noneMatch(s -> !s.customer() && s.index() < said.index() && name.matcher(s.text()).find());
     }
 }

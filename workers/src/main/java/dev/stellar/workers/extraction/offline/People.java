@@ -22,17 +22,26 @@ final class People {
     private static final List<Pattern> SPOUSE_NAMED_AROUND = List.of(
             Pattern.compile("(?i:\\bmy\\s+(?:wife|husband|spouse|partner)\\s+and\\s+i,\\s+)(?<name>" + NAME + ")"),
             Pattern.compile("(?i:\\b(?:that's|that is|this is|it's|and|with)\\s+)(?<name>" + NAME + ")[.,]\\s+(?i:my\\s+(?:wife|husband"
-                    + "|spouse|partner))\\b"));
+                    + "|spouse|partner))\\b"),
+            // "I'll need to talk to my wife. Mei-Ling handles the family side": the next sentence opens with her name
+            Pattern.compile("(?i:\\bmy\\s+(?:wife|husband|spouse|partner)\\.\\s+)(?<name>" + NAME + ")(?=\\s+\\p{Ll})"));
     private static final Pattern NOT_A_NAME = Pattern.compile(
             "(?i)^(?:the|i|we|here|sure|glad|happy|sorry|just|so|and|but|okay|ok|yes|yeah|no|not|also|still|really|actually"
                     + "|going|gonna|looking|calling|a|an|on|in|at|with|from|fine|good|great|well|home|back|out|over|all|both|he|she"
                     + "|they|it|is|was|has|had|very|too|pretty|kind|sort|definitely|probably|hoping|worried|retired|married"
-                    + "|divorced|widowed|single|separated)$");
+                    + "|divorced|widowed|single|separated|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february"
+                    + "|march|april|may|june|july|august|september|october|november|december)$");
+    /** A customer who says they are someone's spouse ("it's Daniel, Ada's husband") is not the client. */
+    private static final Pattern SPOUSE_SELF_INTRODUCTION = Pattern.compile("\\b(?:i'm|i am|it's|this is)\\b[^.?!]*?"
+            + "\\b(?:\\p{L}+'s|her|his) (?:husband|wife|partner|spouse)\\b");
     /** A grown child (or other relative) on the call to help, who is not the client. */
     private static final Pattern HELPING_RELATIVE = Pattern.compile("\\bi(?:'m| am) (?:his|her|their) (?:son|daughter|niece"
             + "|nephew|grandson|granddaughter)\\b|^(?:dad|mom|mum|mama|papa)\\b|,\\s*(?:dad|mom|mum)\\s*[.,!?]");
     private static final Pattern MARRIED = Lexicon.of("my wife|my husband|my spouse|we're married|we are married|we've been married"
-            + "|been married|our marriage|married for|married \\d+ years|we got married|my hubby");
+            + "|been married|our marriage|married for|married \\d+ years|we got married|my hubby|(?:i|we) married");
+    /** A first marriage mentioned means a second one: married now, whatever ended the first (divorce, a death). */
+    private static final Pattern REMARRIED = Lexicon.of("remarried|re-married|married again|second marriage|my first marriage"
+            + "|my first (?:wife|husband)|(?:my|our) current (?:wife|husband|marriage)");
     private static final Pattern WIDOWED = Lexicon.of("widow|widowed|widower|lost my (?:wife|husband)|my (?:late )?(?:wife|husband)"
             + " (?:passed|died)|(?:wife|husband) passed|since (?:my )?(?:wife|husband) passed|my late (?:wife|husband)");
     private static final Pattern DIVORCED = Lexicon.of("divorced|my divorce|the divorce|my ex|ex-wife|ex-husband|ex wife|ex husband");
@@ -48,6 +57,7 @@ final class People {
             "\\b(?<count>\\d{1,2}|no|a|an|one|two|three|four|five|six)\\s+(?:(?:grown|adult|little|young|wonderful|beautiful|biological|step|amazing)[- ]?)?"
                     + "(?<what>kids|children|child|sons|daughters|son|daughter|boys|girls|stepkids|stepchildren)\\b");
     private static final Pattern CHILDREN_QUESTION = Lexicon.of("kids|children|child|sons|daughters");
+    private static final Pattern ONLY_CHILD = Lexicon.of("(?:my|our) only (?:kid|child|son|daughter)|(?:he's|she's) an only child");
     /** "Any other children?" — a no there says nothing about how many. */
     private static final Pattern MORE_CHILDREN_QUESTION = Lexicon.of("other|more|else|another|from before");
     /** A child named in passing, when no count is ever said: "our daughter Mira". */
@@ -81,13 +91,17 @@ final class People {
 
     /**
      * Who the plan is for: of the customers on the call, not the grown child who came along to help ("I'm her
-     * daughter"), but the one the adviser greets first; else the one who speaks most.
+     * daughter") nor the spouse ("Ada's husband"), but the one the adviser greets first; else the first to speak.
      */
     static Optional<String> clientSpeaker(CallText call) {
         List<String> candidates = call.roles().customers().stream()
                 .filter(name -> !TranscriptParser.UNKNOWN_SPEAKER.equals(name))
                 .filter(name -> !isRelativeHelping(call, name))
                 .toList();
+        List<String> principals = candidates.stream().filter(name -> !isSpouseOfAnother(call, name)).toList();
+        if (!principals.isEmpty()) {
+            candidates = principals;
+        }
         if (candidates.isEmpty()) {
             return call.roles().customers().stream().filter(name -> !TranscriptParser.UNKNOWN_SPEAKER.equals(name)).findFirst();
         }
@@ -108,6 +122,17 @@ final class People {
     private static boolean isRelativeHelping(CallText call, String speaker) {
         return call.sentences().stream().filter(s -> s.speaker().equals(speaker))
                 .anyMatch(s -> Lexicon.has(HELPING_RELATIVE, s.lower()));
+    }
+
+    /**
+     * A customer on the call as the client's spouse: they introduce themselves so ("Ada's husband"), or another
+     * customer introduces them ("This is my wife Ingrid").
+     */
+    private static boolean isSpouseOfAnother(CallText call, String speaker) {
+        String firstName = speaker.strip().split("\\s+")[0];
+        return call.sentences().stream().filter(Sentence::customer).anyMatch(s -> s.speaker().equals(speaker)
+                ? SPOUSE_SELF_INTRODUCTION.matcher(s.lower()).find()
+                : spouseNamedIn(s).filter(named -> named.split("\\s+")[0].equals(firstName)).isPresent());
     }
 
     /** The adviser says the customer's first name, or their title and family name ("Mrs. Abernathy"). */
@@ -191,6 +216,9 @@ final class People {
     }
 
     private static Status statusSaid(String lower) {
+        if (Lexicon.has(REMARRIED, lower)) {
+            return new Status("married", 6);
+        }
         if (Lexicon.has(WIDOWED, lower)) {
             return new Status("widowed", 5);
         }
@@ -239,12 +267,15 @@ final class People {
             if (Lexicon.has(NOT_OWN_CHILDREN, s.lower()) || !s.customer() && Lexicon.has(GENERAL_TALK, s.lower())) {
                 continue;
             }
+            if (s.customer() && Lexicon.has(ONLY_CHILD, s.lower())) {
+                found = new Finding(1, 0.75, s);
+            }
             Matcher m = CHILD_COUNT.matcher(s.lower());
             while (m.find()) {
                 int n = countOf(m.group("count"));
                 String what = m.group("what");
                 boolean singular = what.equals("son") || what.equals("daughter") || what.equals("child");
-                if (singular && n != 1 || n > 15) {
+                if (singular && n != 1 || n > 15 || n == 0 && !s.customer()) { // "a simple will, no kids": a case, not a recap
                     continue;
                 }
                 found = new Finding(n, s.customer() ? 0.75 : 0.7, s);

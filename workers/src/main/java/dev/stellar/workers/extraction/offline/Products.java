@@ -23,7 +23,8 @@ final class Products {
         NAMES.put("estate_plan_package", Lexicon.of("(?:full|complete|comprehensive|whole|entire|total|standard|premium"
                 + "|basic|essentials?|family|core|couples?|signature|everything) (?:estate )?(?:plan(?:ning)? )?package"
                 + "|estate plan(?:ning)? package|estate package|the package|plan package|full estate plan|complete estate plan"
-                + "|comprehensive (?:estate )?plan|the whole plan|full plan|package deal|bundle"));
+                + "|comprehensive (?:estate )?plan|the whole plan|full plan|package deal|bundle"
+                + "|(?:all|the|these|both) (?:\\d|two|three|four) documents")); // several documents sold together
         NAMES.put("irrevocable_trust", Lexicon.of("irrevocable(?: \\w+)? trust|irrevocable|ilit|medicaid trust"
                 + "|(?:medicaid )?asset protection trust|special needs trust|supplemental needs trust"));
         NAMES.put("revocable_living_trust", Lexicon.of("revocable(?: living)? trust|living trust|(?<!ir)revocable|the trust"
@@ -43,6 +44,9 @@ final class Products {
     /** A product's proper name: "Family Legacy Plan", "Essentials Plan", "Complete Family Package". */
     private static final Pattern OFFERING = Pattern.compile(
             "(?<name>(?:(?!(?:The|Our|Your|A|An|This|That|So|And|But|Then|It's)\\b)\\p{Lu}\\p{L}+\\s+){1,3}(?:Plan|Package|Bundle|Program))\\b");
+    /** The customer picking one of the products offered: "Let's start with the POA", "Just the will for now". */
+    private static final Pattern CHOICE = Lexicon.of("let's (?:start with|go with|do|get|take)|(?:we'll|i'll) (?:start with|go with"
+            + "|do|take)|(?:i|we)(?:'d like| want)|just the");
     private static final Pattern MODAL_WILL = Pattern.compile("\\b(?:a|the|our|your|my|simple|basic|last|new|just a) will\\b|\\bwills\\b");
 
     private Products() {
@@ -59,13 +63,30 @@ final class Products {
         return priced.isPresent() ? priced : mostNamed(call, field);
     }
 
+    /** The product the customer last picked by name, if they did. */
+    static Optional<String> chosen(CallText call) {
+        String chosen = null;
+        for (Sentence s : call.sentences()) {
+            if (s.customer() && Lexicon.has(CHOICE, s.lower())) {
+                chosen = namedIn(call, s).orElse(chosen);
+            }
+        }
+        return Optional.ofNullable(chosen);
+    }
+
+    /** The most specific product on the schema's list a sentence names. */
+    static Optional<String> namedIn(CallText call, Sentence s) {
+        return call.field("product").flatMap(field -> productIn(s, field, namedOfferings(call)));
+    }
+
     /**
      * The product named with the deal's price, in its sentence or just before it in the same turn; a price said
-     * alone ("I can do it for twenty-nine hundred") belongs to the last product priced before it.
+     * alone ("I can do it for twenty-nine hundred") belongs to the last product priced before it (what a coworker
+     * paid for hers prices nothing).
      */
     private static Optional<Finding> pricedProduct(CallText call, FieldDefinition field, Object price, Map<String, String> offerings) {
         Finding lastPriced = null;
-        for (Money money : MoneyMentions.in(call)) {
+        for (Money money : MoneyMentions.in(call).stream().filter(Amounts::couldBePrice).toList()) {
             List<Sentence> turn = call.turnOf(money.sentence());
             int at = turn.indexOf(money.sentence());
             for (int i = at; i >= Math.max(0, at - 2); i--) { // "Just the will, for now. That's twelve hundred."

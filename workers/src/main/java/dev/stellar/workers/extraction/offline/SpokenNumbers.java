@@ -39,13 +39,16 @@ final class SpokenNumbers {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TOKEN = Pattern.compile(DIGITS + "|[a-z]+", Pattern.CASE_INSENSITIVE);
     /**
-     * Prices said as "two ninety-five" or "nine fifty": a digit word then a tens word means hundreds. The same
-     * words are a clock time after "at" or before "a.m.", so there they keep their old reading.
+     * Prices said as "two ninety-five", "nine fifty", "fourteen-fifty" or "forty-three twenty": a number below a
+     * hundred then a tens word means hundreds. The same words are a clock time after "at" or before "a.m.", so
+     * there they keep their old reading.
      */
+    private static final String UNIT_WORD = "(?:one|two|three|four|five|six|seven|eight|nine)";
+    private static final String TEEN_OR_TENS_WORD = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+            + "|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
     private static final Pattern HUNDREDS_SHORTHAND = Pattern.compile(
-            "(?i)(?<hundreds>one|two|three|four|five|six|seven|eight|nine)[\\s-]+(?<rest>(?:ten|eleven|twelve|thirteen|fourteen"
-                    + "|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                    + "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)");
+            "(?i)(?<hundreds>" + UNIT_WORD + "|" + TEEN_OR_TENS_WORD + "(?:-" + UNIT_WORD + ")?)[\\s-]+(?<rest>"
+                    + TEEN_OR_TENS_WORD + "(?:-" + UNIT_WORD + ")?)");
     private static final Pattern CLOCK_BEFORE = Pattern.compile(
             "(?i)(?:\\b(?:at|by|around|until|till|from|after|before|tomorrow|tonight|today|morning|afternoon|evening"
                     + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\\d(?:st|nd|rd|th))[\\s,]*$");
@@ -85,7 +88,7 @@ final class SpokenNumbers {
     private static long hundredsShorthand(String body) {
         Matcher m = HUNDREDS_SHORTHAND.matcher(body);
         m.matches();
-        return UNITS.get(m.group("hundreds").toLowerCase(Locale.ROOT)) * 100L + valueOf(m.group("rest")).longValue();
+        return valueOf(m.group("hundreds")).longValue() * 100L + valueOf(m.group("rest")).longValue();
     }
 
     /** The value of one run, or {@code null} when it is not a number after all ("a", "one of them" stays). */

@@ -91,6 +91,127 @@ class EstatePlanningRulesTest {
         assertThat(People.spouseName(call, field("spouse_name"))).isEmpty();
     }
 
+    @Test
+    void aSpouseWhoSaysSoIsNotTheClientAndARemarriageIsAMarriage() {
+        CallText call = call(
+                "Dan Reyes", "Hi, it's Dan, Dan Reyes, Ada's husband. She's just coming.",
+                REP, "Hi Dan, no rush.",
+                "Ada Okafor", "Hi, sorry! I'm the one who filled out the form.",
+                REP, "So what brings you in?",
+                "Ada Okafor", "It's a second marriage for both of us. I have two from before, and there's my divorce to think about.");
+
+        assertThat(People.clientName(call, field("client_name")).orElseThrow().value()).isEqualTo("Ada Okafor");
+        assertThat(People.maritalStatus(call, field("marital_status")).orElseThrow().value()).isEqualTo("married");
+        assertThat(People.spouseName(call, field("spouse_name")).orElseThrow().value()).isEqualTo("Dan Reyes");
+    }
+
+    @Test
+    void theSpouseNamedInTheNextSentenceAndAnOnlyChild() {
+        CallText call = call(
+                REP, "Any children?",
+                CLIENT, "Leo is my only kid. He's seven.",
+                REP, "And the documents?",
+                CLIENT, "I'll need to talk to my wife. Priya handles all of that.");
+
+        assertThat(People.children(call, field("children")).orElseThrow().value()).isEqualTo(1);
+        assertThat(People.spouseName(call, field("spouse_name")).orElseThrow().value()).isEqualTo("Priya");
+    }
+
+    @Test
+    void thePickedProductSetsThePriceAndAnAddOnDoesNot() {
+        CallText call = call(
+                REP, "What I'd recommend first is a durable power of attorney. The durable power of attorney is seven hundred"
+                        + " and fifty dollars.",
+                REP, "We also have a full package, with the will and directive, that's thirty-one hundred.",
+                REP, "And a trust would be an add-on, another twenty-eight hundred.",
+                CLIENT, "Let's start with the POA.");
+
+        assertThat(amount(Amounts.dealAmount(call, field("deal_amount")).orElseThrow())).isEqualByComparingTo("750");
+        assertThat(Products.product(call, field("product")).orElseThrow().value()).isEqualTo("power_of_attorney");
+    }
+
+    @Test
+    void objectionsSaidNegatedOrAboutAnotherProductDoNotCount() {
+        CallText call = call(
+                REP, "For a will with the trust for the kids, it's fourteen hundred and fifty dollars, flat.",
+                CLIENT, "Fourteen-fifty. That's more than I figured.",
+                REP, "You could add a power of attorney, which is another three hundred and fifty.",
+                CLIENT, "The POA, maybe later.",
+                CLIENT, "Just the will. Let's do it, I don't want to think about it again.");
+
+        assertThat(Objections.objections(call, field("objections")).orElseThrow().value()).isEqualTo(List.of("price"));
+    }
+
+    @Test
+    void aLowerQuoteElsewhereAndWantingTheSpouseInAreObjections() {
+        CallText call = call(
+                REP, "For the irrevocable life insurance trust, our fee is nine thousand five hundred.",
+                CLIENT, "Another firm quoted me seven. Seven thousand.",
+                CLIENT, "And my wife Mei has to see it. I'd want Mei to hear all this before I agree to anything.");
+
+        assertThat(amount(Amounts.dealAmount(call, field("deal_amount")).orElseThrow())).isEqualByComparingTo("9500");
+        assertThat(Objections.objections(call, field("objections")).orElseThrow().value())
+                .isEqualTo(List.of("price", "need_spouse_approval"));
+    }
+
+    @Test
+    void goingWithSomeoneTheAdviserNeverNamedIsLost() {
+        CallText call = call(
+                REP, "I'm Fiona, with Bayview Elder Law.",
+                CLIENT, "Our cousin Sal is a lawyer.",
+                CLIENT, "I think we'll probably go with Sal. Sorry to take up your time.");
+
+        assertThat(Outcomes.outcome(call, field("outcome")).orElseThrow().value()).isEqualTo("Lost");
+    }
+
+    @Test
+    void offersUnderWayCommitmentsRemindersAndTheProposedMeeting() {
+        List<String> lines = new ArrayList<>(List.of(
+                REP, "Thanks for your time today.",
+                CLIENT, "Sure.",
+                REP, "Tell me about your family.",
+                CLIENT, "It's just me and my two kids.",
+                REP, "A living trust avoids probate.",
+                CLIENT, "Then that's what I want."));
+        lines.addAll(List.of(
+                REP, "So next steps. I'm sending a trust questionnaire this afternoon.",
+                REP, "Sam, if you can also gather the deed to the house, that'd help.",
+                REP, "And let's put the signing on the calendar. How's Tuesday the 24th, two in the afternoon, at our office?",
+                CLIENT, "The 24th at two, yes.",
+                REP, "Great, I'll send a calendar invite for Tuesday the 24th at two.",
+                REP, "And don't forget to ask your accountant about the 401k beneficiary."));
+        CallText call = call(lines.toArray(String[]::new));
+
+        Object steps = NextSteps.nextSteps(call, field("next_steps")).orElseThrow().value();
+
+        assertThat(steps).isEqualTo(List.of(
+                "sending a trust questionnaire this afternoon",
+                "gather the deed to the house, that'd help",
+                "signing, Tuesday the 24th, two in the afternoon, at our office",
+                "ask your accountant about the 401k beneficiary"));
+    }
+
+    @Test
+    void anOfferAskedAsAQuestionAndALaterReplyAgreedAreSteps() {
+        List<String> lines = new ArrayList<>(List.of(
+                REP, "Thanks for your time today.",
+                CLIENT, "Sure.",
+                REP, "Tell me about your family.",
+                CLIENT, "It's just me and my two kids.",
+                REP, "The plan is twenty-two hundred.",
+                CLIENT, "I need to sleep on it."));
+        lines.addAll(List.of(
+                REP, "What if I send you a breakdown of the plan by email, and you can go through it at home?",
+                CLIENT, "Yes, please.",
+                CLIENT, "Can we just get back to you after spring break?",
+                REP, "Sure, no problem."));
+        CallText call = call(lines.toArray(String[]::new));
+
+        Object steps = NextSteps.nextSteps(call, field("next_steps")).orElseThrow().value();
+
+        assertThat(steps).isEqualTo(List.of("send you a breakdown of the plan by email", "get back to you after spring break"));
+    }
+
     private static CallText call(String... speakerThenText) {
         List<Utterance> utterances = new ArrayList<>();
         for (int i = 0; i < speakerThenText.length; i += 2) {

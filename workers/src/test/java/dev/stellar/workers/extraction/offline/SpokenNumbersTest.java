@@ -38,6 +38,14 @@ class SpokenNumbersTest {
     }
 
     @Test
+    void hundredsShorthandAfterTeensAndTens() {
+        assertThat(SpokenNumbers.normalize("Fourteen-fifty. Hm.")).isEqualTo("1450. Hm.");
+        assertThat(SpokenNumbers.normalize("Forty-three twenty, yes.")).isEqualTo("4320, yes.");
+        assertThat(SpokenNumbers.normalize("so twenty-two fifty total")).isEqualTo("so 2250 total");
+        assertThat(SpokenNumbers.normalize("see you at ten fifteen")).doesNotContain("1015");
+    }
+
+    @Test
     void grandAndKAreMoney() {
         assertThat(SpokenNumbers.normalize("maybe eighty grand total")).isEqualTo("maybe $80000 total");
         assertThat(SpokenNumbers.normalize("Maybe 40k, all in")).isEqualTo("Maybe 40000, all in");

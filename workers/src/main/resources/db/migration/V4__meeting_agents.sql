@@ -1,4 +1,4 @@
--- What the coaching and drafting agents produce for a meeting. One row per meeting (and kind), replaced when the
+-- What the coaching and drafting agents produce for a meeting, and which extractor ran. One row per meeting (and kind), replaced when the
 -- meeting is analysed again, so a retried activity never doubles anything.
 
 create table scorecards (
@@ -43,3 +43,7 @@ create table drafts (
     created_at      timestamptz not null,
     unique (meeting_id, kind)
 );
+
+-- Which extractor filled the fields (offline, or the language model) and what people should know about it.
+alter table meetings add column extracted_by text;
+alter table meetings add column extraction_notice text;
