@@ -27,7 +27,7 @@ public final class LlmModels {
                     .temperature(0.0)
                     .maxTokens(llm.maxTokens())
                     .timeout(llm.timeout())
-                    .maxRetries(1) // the activity retries; retrying here as well multiplies the wait
+                    .maxRetries(0) // one attempt: a failure falls back to the offline rules at once
                     .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
                     .strictJsonSchema(true)
                     .build();
@@ -38,14 +38,14 @@ public final class LlmModels {
                     .temperature(0.0)
                     .maxTokens(llm.maxTokens())
                     .timeout(llm.timeout())
-                    .maxRetries(1)
+                    .maxRetries(0)
                     .build();
             case "ollama" -> OllamaChatModel.builder()
                     .baseUrl(llm.baseUrl() == null || llm.baseUrl().isBlank() ? "http://localhost:11434" : llm.baseUrl())
                     .modelName(llm.model())
                     .temperature(0.0)
                     .timeout(llm.timeout())
-                    .maxRetries(1)
+                    .maxRetries(0)
                     .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
                     .build();
             default -> throw new IllegalArgumentException("stellar.llm.provider '" + llm.provider()

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param baseUrl   the server, e.g. {@code http://localhost:8000/v1} for vLLM; the provider's default when empty
  * @param apiKey    the provider's key (not needed by Ollama)
  * @param model     the model name, e.g. {@code gpt-4o-mini}, {@code claude-3-5-haiku-latest}, {@code llama3.1}
- * @param timeout   per request
+ * @param timeout   per request (one attempt: the meeting falls back to the offline rules rather than wait)
  * @param maxTokens the longest answer
  */
 @ConfigurationProperties("stellar.llm")
@@ -19,7 +19,8 @@ public record LlmProperties(String provider, String baseUrl, String apiKey, Stri
 
     public LlmProperties {
         provider = provider == null ? "" : provider.strip().toLowerCase(Locale.ROOT);
-        timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
+        // well inside the extraction activity's two minutes, so a hanging model still leaves time to fall back
+        timeout = timeout == null ? Duration.ofSeconds(45) : timeout;
         maxTokens = maxTokens == null ? 4096 : maxTokens;
     }
 

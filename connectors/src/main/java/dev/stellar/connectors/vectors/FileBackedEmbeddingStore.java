@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * The embedded vector store: langchain4j's in-memory store, written to a file after every change (to a temporary file
- * first, then moved into place, so a crash leaves the previous state, never half a file). For one node; Qdrant scales.
+ * first, then moved into place, so a crash leaves the previous state, never half a file). Changes are serialised, so a
+ * retried indexing that overlaps its first attempt still leaves one copy of each chunk. For one node; Qdrant scales.
  */
 public class FileBackedEmbeddingStore implements EmbeddingStore<TextSegment> {
 
@@ -30,52 +31,54 @@ public class FileBackedEmbeddingStore implements EmbeddingStore<TextSegment> {
     }
 
     @Override
-    public String add(Embedding embedding) {
+    public synchronized String add(Embedding embedding) {
         String id = store.add(embedding);
         persist();
         return id;
     }
 
     @Override
-    public void add(String id, Embedding embedding) {
+    public synchronized void add(String id, Embedding embedding) {
         store.add(id, embedding);
         persist();
     }
 
     @Override
-    public String add(Embedding embedding, TextSegment segment) {
+    public synchronized String add(Embedding embedding, TextSegment segment) {
         String id = store.add(embedding, segment);
         persist();
         return id;
     }
 
     @Override
-    public List<String> addAll(List<Embedding> embeddings) {
+    public synchronized List<String> addAll(List<Embedding> embeddings) {
         List<String> ids = store.addAll(embeddings);
         persist();
         return ids;
     }
 
+    /** Replaces entries with the same ids, as Qdrant does (the in-memory store alone would keep both). */
     @Override
-    public void addAll(List<String> ids, List<Embedding> embeddings, List<TextSegment> segments) {
+    public synchronized void addAll(List<String> ids, List<Embedding> embeddings, List<TextSegment> segments) {
+        store.removeAll(ids);
         store.addAll(ids, embeddings, segments);
         persist();
     }
 
     @Override
-    public void removeAll(Collection<String> ids) {
+    public synchronized void removeAll(Collection<String> ids) {
         store.removeAll(ids);
         persist();
     }
 
     @Override
-    public void removeAll(Filter filter) {
+    public synchronized void removeAll(Filter filter) {
         store.removeAll(filter);
         persist();
     }
 
     @Override
-    public void removeAll() {
+    public synchronized void removeAll() {
         store.removeAll();
         persist();
     }
@@ -85,7 +88,7 @@ public class FileBackedEmbeddingStore implements EmbeddingStore<TextSegment> {
         return store.search(request);
     }
 
-    private synchronized void persist() {
+    private void persist() {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");

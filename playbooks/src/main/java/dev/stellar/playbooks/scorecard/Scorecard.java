@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The criteria a call of one kind is coached against. */
@@ -15,7 +16,8 @@ public record Scorecard(String key, String name, List<Criterion> criteria) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final List<String> BUILT_IN = List.of("estate-planning", "b2b-discovery");
+    private static final Map<String, Scorecard> BUILT_IN = Map.of(
+            "estate-planning", load("estate-planning"), "b2b-discovery", load("b2b-discovery"));
 
     public Scorecard {
         criteria = criteria == null ? List.of() : List.copyOf(criteria);
@@ -23,11 +25,12 @@ public record Scorecard(String key, String name, List<Criterion> criteria) {
 
     /** The built-in scorecard for a kind of call (keyed like its field schema), if Stellar ships one. */
     public static Optional<Scorecard> builtIn(String key) {
-        if (!BUILT_IN.contains(key)) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(BUILT_IN.get(key));
+    }
+
+    private static Scorecard load(String key) {
         try (InputStream in = Scorecard.class.getResourceAsStream("/scorecards/" + key + ".yaml")) {
-            return Optional.of(YAML.readValue(in, Scorecard.class));
+            return YAML.readValue(in, Scorecard.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("built-in scorecard " + key + " is broken: " + e.getOriginalMessage(), e);
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import dev.stellar.workers.account.EmailAlreadyRegisteredException;
 import dev.stellar.workers.account.InvalidSignupException;
 import dev.stellar.workers.account.RoleRequiredException;
 import dev.stellar.workers.meeting.MeetingNotFoundException;
+import dev.stellar.workers.schema.ConcurrentSchemaChangeException;
 import dev.stellar.workers.schema.UnknownSchemaException;
 import dev.stellar.workers.transcript.TranscriptFormatException;
 import org.springframework.http.HttpStatus;
@@ -60,6 +61,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("line", e.line());
         }
         return problem;
+    }
+
+    @ExceptionHandler(ConcurrentSchemaChangeException.class)
+    ProblemDetail concurrentSchemaChange(ConcurrentSchemaChangeException e) {
+        return problem(HttpStatus.CONFLICT, "Schema changed meanwhile", e.getMessage());
     }
 
     @ExceptionHandler(RoleRequiredException.class)

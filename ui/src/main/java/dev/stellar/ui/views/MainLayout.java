@@ -13,6 +13,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.stellar.ui.security.CurrentCaller;
+import dev.stellar.workers.schema.FieldSchemaService;
 import jakarta.annotation.security.PermitAll;
 
 @PermitAll
@@ -39,7 +40,7 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Meetings", MeetingsView.class, VaadinIcon.CALENDAR_USER.create()));
         nav.addItem(new SideNavItem("Upload transcript", UploadView.class, VaadinIcon.UPLOAD.create()));
-        if (currentCaller.get().map(caller -> SchemasView.EDITORS.contains(caller.role())).orElse(false)) {
+        if (currentCaller.get().map(caller -> FieldSchemaService.EDITORS.contains(caller.role())).orElse(false)) {
             nav.addItem(new SideNavItem("Field schemas", SchemasView.class, VaadinIcon.LIST_UL.create()));
         }
         addToDrawer(nav);

@@ -105,6 +105,7 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
         } catch (IllegalArgumentException e) {
             meetingId = null;
         }
+        shownEvidence = null;
         if (isAttached()) {
             refresh(); // navigated from one meeting to another: the subscription stays, the content changes
         }
@@ -281,6 +282,8 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void showUtterance(int seq) {
+        shownEvidence = null;
+        transcript.getDataProvider().refreshAll();
         for (int i = 0; i < utterances.size(); i++) {
             if (utterances.get(i).seq() == seq) {
                 transcript.scrollToIndex(i);

@@ -17,12 +17,11 @@ import com.vaadin.flow.router.Route;
 import dev.stellar.playbooks.schema.FieldSchemaException;
 import dev.stellar.ui.security.CurrentCaller;
 import dev.stellar.workers.account.Caller;
-import dev.stellar.workers.account.Role;
+import dev.stellar.workers.schema.ConcurrentSchemaChangeException;
 import dev.stellar.workers.schema.FieldSchemaService;
 import dev.stellar.workers.schema.ResolvedSchema;
 import dev.stellar.workers.schema.SchemaSummary;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.Set;
 
 /**
  * OPS and ADMIN edit the organisation's field schemas as YAML: the built-in ones (saving makes the organisation's own
@@ -32,8 +31,6 @@ import java.util.Set;
 @PageTitle("Field schemas · Stellar")
 @RolesAllowed({"ADMIN", "OPS"})
 public class SchemasView extends VerticalLayout {
-
-    static final Set<Role> EDITORS = Set.of(Role.ADMIN, Role.OPS);
 
     private static final String NEW_SCHEMA = """
             key: renewal-call
@@ -126,7 +123,7 @@ public class SchemasView extends VerticalLayout {
             refresh();
             Notification.show("Saved " + saved.schema().name() + " as version " + saved.version())
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (FieldSchemaException e) {
+        } catch (FieldSchemaException | ConcurrentSchemaChangeException e) {
             error.setText("Not saved: " + e.getMessage());
             error.setVisible(true);
         }

@@ -1,10 +1,9 @@
 package dev.stellar.workers.coaching;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stellar.workers.coaching.CallScore.CriterionResult;
 import dev.stellar.workers.coaching.CallScore.Improvement;
+import dev.stellar.workers.persistence.JsonColumns;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -19,10 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class CoachingStore {
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final Clock clock;
 
-    public CoachingStore(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    public CoachingStore(JdbcClient jdbc, JsonColumns json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -41,7 +40,7 @@ public class CoachingStore {
                                                 improvements, scored_at)
                         values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)""")
                 .params(meetingId, organizationId, score.scorecardKey(), Math.round(score.score() * 1000) / 1000.0,
-                        write(score.criteria()), write(score.strengths()), write(score.improvements()), now)
+                        json.write(score.criteria()), json.write(score.strengths()), json.write(score.improvements()), now)
                 .update();
         jdbc.sql("delete from coaching_tasks where meeting_id = ? and organization_id = ? and status = 'SUGGESTED'")
                 .params(meetingId, organizationId).update();
@@ -66,25 +65,9 @@ public class CoachingStore {
                 .params(meetingId, organizationId)
                 .query((rs, i) -> new CallScore(rs.getString("scorecard_key"), Scorecards.nameOf(rs.getString("scorecard_key")),
                         rs.getDouble("score"),
-                        read(rs.getString("criteria"), new TypeReference<List<CriterionResult>>() { }),
-                        read(rs.getString("strengths"), new TypeReference<List<String>>() { }),
-                        read(rs.getString("improvements"), new TypeReference<List<Improvement>>() { })))
+                        json.read(rs.getString("criteria"), new TypeReference<List<CriterionResult>>() { }),
+                        json.read(rs.getString("strengths"), new TypeReference<List<String>>() { }),
+                        json.read(rs.getString("improvements"), new TypeReference<List<Improvement>>() { })))
                 .optional();
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write scorecard", e);
-        }
-    }
-
-    private <T> T read(String value, TypeReference<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored scorecard is not readable", e);
-        }
     }
 }

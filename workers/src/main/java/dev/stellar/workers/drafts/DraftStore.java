@@ -1,9 +1,8 @@
 package dev.stellar.workers.drafts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stellar.workers.drafts.Draft.Grounding;
+import dev.stellar.workers.persistence.JsonColumns;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -17,10 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class DraftStore {
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final Clock clock;
 
-    public DraftStore(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    public DraftStore(JdbcClient jdbc, JsonColumns json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -38,8 +37,8 @@ public class DraftStore {
                                                 status, created_at)
                             values (?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, 'DRAFT', ?)
                             on conflict (meeting_id, kind) do nothing""")
-                    .params(UUID.randomUUID(), organizationId, meetingId, draft.kind().name(), write(draft.recipients()),
-                            draft.subject(), draft.body(), write(draft.grounding()), now)
+                    .params(UUID.randomUUID(), organizationId, meetingId, draft.kind().name(), json.write(draft.recipients()),
+                            draft.subject(), draft.body(), json.write(draft.grounding()), now)
                     .update();
         }
     }
@@ -51,24 +50,8 @@ public class DraftStore {
                         where meeting_id = ? and organization_id = ? order by kind""")
                 .params(meetingId, organizationId)
                 .query((rs, i) -> new Draft(Draft.Kind.valueOf(rs.getString("kind")),
-                        read(rs.getString("recipients"), new TypeReference<List<String>>() { }), rs.getString("subject"),
-                        rs.getString("body"), read(rs.getString("grounding"), new TypeReference<List<Grounding>>() { })))
+                        json.read(rs.getString("recipients"), new TypeReference<List<String>>() { }), rs.getString("subject"),
+                        rs.getString("body"), json.read(rs.getString("grounding"), new TypeReference<List<Grounding>>() { })))
                 .list();
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write draft", e);
-        }
-    }
-
-    private <T> T read(String value, TypeReference<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored draft is not readable", e);
-        }
     }
 }

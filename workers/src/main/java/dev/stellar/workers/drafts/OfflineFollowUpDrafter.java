@@ -3,18 +3,22 @@ package dev.stellar.workers.drafts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stellar.playbooks.schema.BuiltInSchemas;
+import dev.stellar.playbooks.schema.FieldType;
 import dev.stellar.workers.drafts.Draft.Grounding;
 import dev.stellar.workflows.meeting.MeetingActivities.ExtractedField;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -74,23 +78,21 @@ public class OfflineFollowUpDrafter implements FollowUpDrafter {
             plan.append("As agreed, the next steps:");
             steps.forEach(step -> plan.append("\n- ").append(capitalised(step)));
         }
-        String dateKey = facts.has("follow_up_date") ? "follow_up_date" : "next_meeting";
-        facts.text(dateKey, grounding).ifPresent(date -> plan.append(plan.length() == 0 ? "" : "\n\n")
-                .append("We are set to speak again on ").append(LocalDate.parse(date).format(DAY)).append('.'));
+        meetingDay(context, facts, grounding).ifPresent(day -> plan.append(plan.length() == 0 ? "" : "\n\n")
+                .append("We are set to speak again on ").append(day.format(DAY)).append('.'));
         if (plan.length() > 0) {
             paragraphs.add(plan.toString());
         }
         paragraphs.add("Best regards," + (context.repName() == null ? "" : "\n" + context.repName()));
         String subject = facts.text("company", grounding).map(company -> "Next steps for " + company)
-                .orElse(facts.has("product") || facts.has("client_name") ? "Your estate plan: next steps"
-                        : "Following up: " + context.meetingTitle());
+                .orElse(estatePlanning(context) ? "Your estate plan: next steps" : "Following up: " + context.meetingTitle());
         return new Draft(Draft.Kind.EMAIL, context.customers(), subject, String.join("\n\n", paragraphs), grounding);
     }
 
     private Draft socialPost(DraftingContext context, Facts facts) {
         List<Grounding> grounding = new ArrayList<>();
         StringBuilder post = new StringBuilder();
-        if (context.schema().key().equals("estate-planning") || facts.has("product")) {
+        if (estatePlanning(context)) {
             post.append("Today I sat down with a family planning their estate.");
             List<String> objections = facts.list("objections", grounding);
             if (!objections.isEmpty()) {
@@ -107,6 +109,26 @@ public class OfflineFollowUpDrafter implements FollowUpDrafter {
             post.append(".\n\nThe best discovery calls are the ones where the customer does most of the talking. #Sales");
         }
         return new Draft(Draft.Kind.SOCIAL, List.of(), null, post.toString(), grounding);
+    }
+
+    private static boolean estatePlanning(DraftingContext context) {
+        return context.schema().key().equals(BuiltInSchemas.ESTATE_PLANNING);
+    }
+
+    /** The next meeting's day, from the schema's date field for it; a field of another type says no day. */
+    private static Optional<LocalDate> meetingDay(DraftingContext context, Facts facts, List<Grounding> grounding) {
+        for (String key : List.of("follow_up_date", "next_meeting")) {
+            boolean isDate = context.schema().field(key).map(f -> f.type() == FieldType.DATE).orElse(false);
+            if (isDate && facts.has(key)) {
+                try {
+                    LocalDate day = LocalDate.parse(facts.text(key, grounding).orElseThrow());
+                    return Optional.of(day);
+                } catch (DateTimeParseException | NoSuchElementException notADay) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static String greetingName(DraftingContext context, Facts facts, List<Grounding> grounding) {

@@ -42,9 +42,9 @@ public class ExtractionService {
             return new Extraction(result.fields(), llmLabel, result.dropped() == 0 ? null
                     : result.dropped() + " of the model's answers had no verbatim evidence or the wrong type and were dropped");
         } catch (LlmExtractionException e) {
-            log.warn("LLM extraction failed, using the offline rules: {}", e.getMessage());
+            log.warn("LLM extraction failed, using the offline rules", e); // details for operators, not for every user
             return new Extraction(offline.extract(context), OFFLINE,
-                    "The language model (" + llmLabel + ") failed, so the offline rules extracted these fields: " + e.getMessage());
+                    "The language model (" + llmLabel + ") could not be used, so the offline rules extracted these fields.");
         }
     }
 }

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Labels each utterance with a conversation phase from its words, its speaker and where it falls in the call, then
- * cuts the call into chunks of one phase (long ones split, crumbs merged into their neighbour), the unit that is
- * embedded and found again by search.
+ * cuts the call into chunks of one phase, the unit that is embedded and found again by search. A chunk ends where the
+ * phase changes once it has some substance (a change after a few words carries on the running chunk) or before it
+ * grows past what one embedding should hold.
  */
 @Component
 public class PhaseChunker {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FieldSchemaService {
 
-    private static final Set<Role> EDITORS = Set.of(Role.ADMIN, Role.OPS);
+    /** Who changes schemas; views use it to show the editor, this service to allow the change. */
+    public static final Set<Role> EDITORS = Set.of(Role.ADMIN, Role.OPS);
 
     private final FieldSchemaStore store;
     private final Clock clock;
@@ -70,8 +72,12 @@ public class FieldSchemaService {
     public ResolvedSchema save(Caller caller, String yaml) {
         requireEditor(caller);
         FieldSchema schema = FieldSchemaYaml.read(yaml);
-        int version = store.append(caller.organizationId(), schema.key(), yaml, caller.userId(), clock.instant());
-        return new ResolvedSchema(schema, version);
+        try {
+            int version = store.append(caller.organizationId(), schema.key(), yaml, caller.userId(), clock.instant());
+            return new ResolvedSchema(schema, version);
+        } catch (DuplicateKeyException e) {
+            throw new ConcurrentSchemaChangeException(schema.key());
+        }
     }
 
     @Transactional

@@ -47,9 +47,16 @@ public class FieldSchemaStore {
                 .list();
     }
 
-    /** Appends the next version; the primary key turns a concurrent save of the same version into an error, not a loss. */
+    /**
+     * Appends the next version; saving the latest document again keeps its version (a resubmitted form makes no new
+     * one). The primary key turns a concurrent save of the same version into an error, never a lost write.
+     */
     public int append(UUID organizationId, String key, String definition, UUID userId, Instant now) {
-        int next = latest(organizationId, key).map(s -> s.version() + 1).orElse(1);
+        Optional<StoredSchema> latest = latest(organizationId, key);
+        if (latest.isPresent() && latest.get().definition().equals(definition)) {
+            return latest.get().version();
+        }
+        int next = latest.map(s -> s.version() + 1).orElse(1);
         jdbc.sql("""
                         insert into field_schemas (organization_id, schema_key, version, definition, created_by, created_at)
                         values (?, ?, ?, ?, ?, ?)""")

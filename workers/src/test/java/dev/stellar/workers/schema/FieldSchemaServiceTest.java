@@ -39,6 +39,7 @@ class FieldSchemaServiceTest extends WorkersIntegrationTest {
 
         assertThat(first.version()).isEqualTo(1);
         assertThat(second.version()).isEqualTo(2);
+        assertThat(schemas.save(admin, RENEWAL_V2).version()).as("the same document again makes no new version").isEqualTo(2);
         assertThat(schemas.resolve(admin.organizationId(), "renewal-call", 1).schema().fields()).hasSize(1);
         assertThat(schemas.resolve(admin.organizationId(), "renewal-call").schema().fields()).hasSize(2);
         assertThat(schemas.list(admin)).extracting(SchemaSummary::key)

@@ -27,8 +27,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -39,6 +41,8 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
     static final String CONVERSATION_METRICS = "conversation-metrics";
     /** Version marker: indexing, coaching and drafting agents after extraction (version 1). */
     static final String MEETING_AGENTS = "meeting-agents";
+    /** Steps a meeting completes without when they give up. */
+    private static final Set<MeetingStep> OPTIONAL = EnumSet.of(MeetingStep.INDEX, MeetingStep.COACH, MeetingStep.DRAFT);
 
     /**
      * Steps retry with backoff for up to an hour (a database or worker outage), except for failures
@@ -204,7 +208,7 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
             }
         }
         String step = steps.entrySet().stream()
-                .filter(e -> e.getValue() == StepState.FAILED)
+                .filter(e -> e.getValue() == StepState.FAILED && !OPTIONAL.contains(e.getKey())) // agents gave up earlier
                 .map(e -> e.getKey().label())
                 .findFirst()
                 .orElse("Processing");

@@ -158,7 +158,8 @@ public class LlmInsightExtractor implements InsightExtractor {
     }
 
     private static String numbered(List<Utterance> utterances) {
-        return utterances.stream().map(u -> "[" + u.seq() + "] " + u.speaker() + ": " + u.text())
+        // a speaker cannot close the data block early
+        return utterances.stream().map(u -> "[" + u.seq() + "] " + u.speaker() + ": " + u.text().replace("</transcript>", ""))
                 .collect(Collectors.joining("\n"));
     }
 

@@ -24,7 +24,8 @@ final class Budgets {
     private static final String SCALE = "(?:hundred|thousand|million|grand|k)\\b";
     private static final Pattern AMOUNT = Pattern.compile("(?<!')(?<symbol>[$€£]\\s?)?(?<run>(?:\\ba(?=\\s+" + SCALE + ")|\\b" + TERM + ")"
             + "(?:(?:\\s+|-)(?:and\\s+)?(?:" + TERM + "|" + SCALE + "|point\\b))*(?:\\s?k\\b)?)"
-            + "(?![-\\p{L}])(?:\\s+(?<word>dollars|bucks|euros?|pounds|quid)\\b)?");
+            + "(?![-\\p{L}])(?:\\s+(?<word>(?:(?:us|american|canadian|australian|aussie|new zealand)\\s+)?(?:dollars|bucks)"
+            + "|canadian|australian|euros?|pounds|quid)\\b)?");
     private static final Pattern SCALED = Pattern.compile("\\b(?:hundred|thousand|million|grand)\\b|\\dk\\b|\\sk\\b");
     /** Words that make a number money by themselves. */
     private static final Pattern MONEY_SCALE = Pattern.compile("\\bgrand\\b|\\dk\\b|\\sk\\b");
@@ -37,17 +38,16 @@ final class Budgets {
             + "|set\\b|in\\b|on\\b|to\\b|max\\b|maximum\\b|tops\\b|or\\b|and\\b|is\\b|that\\b|this\\b|which\\b|but\\b|so\\b)\\p{L}");
     private static final Pattern STRUCK_OUT = Pattern.compile("^\\s*[—–-]*\\s*,?\\s*(?:no,?\\s+)?(?:sorry|wait|i mean|actually|not)\\b");
 
-    private static final Pattern BUDGET = Lexicon.of("budget|budgeted|set aside|allocated|approved|earmarked|can spend|could spend"
+    private static final Pattern BUDGET = Lexicon.of("budget|budgeted|line item|set aside|allocated|approved|earmarked|can spend"
+            + "|could spend"
             + "|(?:our|my|the|hard|budget|spending) cap|ceiling|to work with|for this|max|maximum|tops|afford"
             + "|up to (?:about |around )?(?=[$€£\\d]|" + NUMBER_WORD + ")");
     private static final Pattern NOT_THE_BUDGET = Lexicon.of("last year|spent|spend on|pay|paying|paid|charge|charges|costs? us"
             + "|quote|quoted|offered|came in|come in|list price|discount|revenue|sales|lose|losing|lost|left|on the table"
             + "|over|under|above|below|more than|less than|extra|per seat|a seat|per user|a user|salary|fees");
     private static final int MAX_RESTATEMENT_WORDS = 8;
-    private static final Map<Pattern, String> CURRENCIES = Map.of(
-            Pattern.compile("€|\\beuros?\\b|\\beur\\b"), "EUR",
-            Pattern.compile("£|\\bpounds\\b|\\bquid\\b|\\bgbp\\b"), "GBP",
-            Pattern.compile("\\$|\\bdollars\\b|\\bbucks\\b|\\busd\\b"), "USD");
+    /** Currencies by how they are said; the named dollars come before plain dollars, which they also say. */
+    private static final Map<Pattern, String> CURRENCIES = currencies();
 
     private Budgets() {
     }
@@ -128,6 +128,17 @@ final class Budgets {
         }
         return counts.entrySet().stream().filter(e -> e.getValue() > 0).max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey).orElse("USD");
+    }
+
+    private static Map<Pattern, String> currencies() {
+        Map<Pattern, String> currencies = new LinkedHashMap<>();
+        currencies.put(Pattern.compile("€|\\beuros?\\b|\\beur\\b"), "EUR");
+        currencies.put(Pattern.compile("£|\\bpounds\\b|\\bquid\\b|\\bgbp\\b"), "GBP");
+        currencies.put(Pattern.compile("\\bcanadian\\b|\\bcad\\b|\\bc\\$"), "CAD");
+        currencies.put(Pattern.compile("\\baustralian\\b|\\baussie\\b|\\baud\\b|\\ba\\$"), "AUD");
+        currencies.put(Pattern.compile("\\bnew zealand\\b|\\bnzd\\b|\\bnz\\$"), "NZD");
+        currencies.put(Pattern.compile("\\$|\\bdollars\\b|\\bbucks\\b|\\busd\\b"), "USD");
+        return currencies;
     }
 
     private static Map<String, Object> money(BigDecimal amount, String currency) {

@@ -6,9 +6,12 @@ import dev.stellar.workers.transcript.SpeakerRoles;
 import dev.stellar.workers.transcript.Utterance;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +40,8 @@ final class CallText {
     private final SpeakerRoles roles;
     private final List<Sentence> sentences;
     private final List<List<Sentence>> byUtterance;
+    /** What several rules derive from the whole call (its amounts, the products on offer), worked out once. */
+    private final Map<String, Object> derived = new HashMap<>();
 
     CallText(ExtractionContext context) {
         this.context = context;
@@ -54,6 +59,17 @@ final class CallText {
             }
             byUtterance.add(own);
         }
+    }
+
+    /** The value derived from the whole call under this name, computed on first use. */
+    @SuppressWarnings("unchecked")
+    <T> T derived(String name, Supplier<T> compute) {
+        Object known = derived.get(name);
+        if (known == null) {
+            known = compute.get();
+            derived.put(name, known);
+        }
+        return (T) known;
     }
 
     List<Sentence> sentences() {

@@ -2,6 +2,9 @@ package dev.stellar.workers.extraction.offline;
 
 import dev.stellar.workers.extraction.offline.CallText.Sentence;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +17,12 @@ import java.util.stream.Collectors;
 
 /**
  * The buyer's company. Every run of capitalised words is a candidate, scored by what makes a name a business:
- * a business word at its end ("Group", "Foods", "Credit Union"), an ampersand ("Baptiste & Moreau"), a buyer's family
- * name followed by more words ("Tanaka Precision ..."), and how it is said ("we're X", "at X, our ...", "the X board").
- * The seller's own company (said in "here at X", "welcome to X") and people's names are never the answer.
+ * a business word at its end ("Group", "Foods", "Credit Union"), a legal form ("Pty Ltd", ", Inc."), an ampersand
+ * ("Baptiste & Moreau"), a buyer's family name followed by more words ("Tanaka Precision ..."), how it is said
+ * ("we're X", "at X, our ...", "the X board"), and being said again, in full or as a short form ("Kessler", "KPT").
+ * On a tie the fuller name wins, as a correction ("Halvorsen Freight Lines" over "Halvorsen Freight"), then the one said most.
+ * The seller's own company (said in "here at X", "welcome to X"), people's names and a lone business word at the start
+ * of a sentence ("Clinic ran over", "Works for me") are never the answer.
  */
 final class Companies {
 
@@ -33,7 +39,12 @@ final class Companies {
             + "|hotels|resorts|restaurants|outdoor|apparel|retail|stores|supply|distribution|wholesale|motors|energy|services"
             + "|consulting|law|llp|inc|llc|ltd|gmbh|corp|co|company|corporation|enterprises|international|global|brands|farms"
             + "|brewing|precision|credit|mutual|markets?|pharmacy|ventures|works|fabrication|metals|plastics|packaging"
-            + "|electric|utilities|council|district|county|city|ministries|church)\\.?$");
+            + "|electric|utilities|council|district|county|city|ministries|church|division|authority|payments|tooling"
+            + "|machining|outfitters)\\.?$");
+    private static final String LEGAL_FORM = "(?:Pty|Inc|LLC|Ltd|Limited|GmbH|AG|S\\.A|SA|PLC|plc|B\\.V|BV|N\\.V|Corp)\\b\\.?";
+    /** A legal form ending the name ("Harbour Lights Hotel Group Pty Ltd") or said just after it ("Quillon Payments, S.A."). */
+    private static final Pattern LEGAL_FORM_IN_NAME = Pattern.compile("(?:,?\\s+" + LEGAL_FORM + ")+$");
+    private static final Pattern LEGAL_FORM_AFTER = Pattern.compile("^,?\\s+" + LEGAL_FORM);
     private static final Pattern SAID_AS_OURS = Pattern.compile("(?i)(?:\\bwe're|\\bwe are|\\bat|\\bfor|\\bof|\\bcustomer,|\\bhere at"
             + "|\\bi'm with|\\bwork (?:at|for))\\s*$");
     /** "X, we're ...", "X, two hospitals, ...", "the X board": said as an organisation. */
@@ -56,35 +67,50 @@ final class Companies {
                 .map(n -> n.substring(n.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         Set<String> people = call.utterances().stream().map(u -> u.speaker().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         Map<String, Integer> scores = new LinkedHashMap<>();
+        Map<String, Set<Integer>> saidIn = new LinkedHashMap<>();
         Map<String, Sentence> evidence = new LinkedHashMap<>();
+        Set<String> runsSaid = new HashSet<>();
         for (Sentence s : call.sentences()) {
             for (Matcher m = RUN.matcher(s.text()); m.find(); ) {
                 String name = trimmed(m.group());
-                if (name.isEmpty() || people.contains(name.toLowerCase(Locale.ROOT))
-                        || sellerNames.contains(firstWord(name)) || NOT_A_COMPANY.matcher(name).matches()) {
+                runsSaid.add(name);
+                Matcher legalForm = LEGAL_FORM_IN_NAME.matcher(name);
+                boolean legal = legalForm.find();
+                if (legal) {
+                    name = name.substring(0, legalForm.start());
+                }
+                if (name.isEmpty() || people.contains(name.toLowerCase(Locale.ROOT)) || sellerNames.contains(firstWord(name))
+                        || NOT_A_COMPANY.matcher(name).matches() || loneBusinessWord(name)) {
                     continue;
                 }
                 int start = s.text().indexOf(name, m.start());
-                int score = score(name, familyNames);
+                String after = s.text().substring(start + name.length());
+                legal |= LEGAL_FORM_AFTER.matcher(after).find();
+                int score = score(name, familyNames) + (legal ? 2 : 0);
                 if (score <= 0) {
                     continue;
                 }
                 if (SAID_AS_OURS.matcher(s.text().substring(0, start)).find()) {
                     score += 1;
                 }
-                if (SAID_AS_ORGANISATION.matcher(s.text().substring(start + name.length())).find()) {
+                if (SAID_AS_ORGANISATION.matcher(after).find()) {
                     score += 1;
                 }
                 if (s.customer()) {
                     score += 1;
                 }
                 scores.merge(name, score, Math::max);
+                saidIn.computeIfAbsent(name, n -> new HashSet<>()).add(s.index());
                 evidence.putIfAbsent(name, s);
             }
         }
-        return scores.entrySet().stream().max(Map.Entry.comparingByValue())
-                .filter(best -> best.getValue() >= MIN_SCORE)
-                .map(best -> new Finding(best.getKey(), 0.5 + 0.05 * Math.min(best.getValue(), 6), evidence.get(best.getKey())));
+        scores.replaceAll((name, score) -> score + (saidIn.get(name).size() > 1 || saidShort(name, runsSaid) ? 1 : 0));
+        Comparator<String> byScoreThenFullerThenMentions = Comparator.<String>comparingInt(scores::get)
+                .thenComparing(name -> extendsAnother(name, scores.keySet()))
+                .thenComparingInt(name -> saidIn.get(name).size());
+        return scores.keySet().stream().max(byScoreThenFullerThenMentions)
+                .filter(best -> scores.get(best) >= MIN_SCORE)
+                .map(best -> new Finding(best, 0.5 + 0.05 * Math.min(scores.get(best), 6), evidence.get(best)));
     }
 
     /** What the name itself says: a business word, an ampersand, a family name leading other words. */
@@ -101,6 +127,26 @@ final class Companies {
             score += 1;
         }
         return score;
+    }
+
+    /** "Dunmore Freight Lines" is the fuller name, and so the correction, of "Dunmore Freight". */
+    private static boolean extendsAnother(String name, Set<String> names) {
+        return names.stream().anyMatch(other -> name.startsWith(other + " "));
+    }
+
+    /** "Clinic", "Hotels", "Works": a business word, not yet a business. */
+    private static boolean loneBusinessWord(String name) {
+        return !name.contains(" ") && BUSINESS_WORD.matcher(name).find();
+    }
+
+    /** People shorten their own company: "Kessler" or "KPT" for "Kessler Precision Tooling". */
+    private static boolean saidShort(String name, Set<String> runsSaid) {
+        String[] words = name.split("\\s+");
+        if (words.length < 2) {
+            return false;
+        }
+        String initials = Arrays.stream(words).map(w -> w.substring(0, 1)).collect(Collectors.joining());
+        return runsSaid.contains(words[0]) || runsSaid.contains(initials.toUpperCase(Locale.ROOT));
     }
 
     /** The seller's company, from their introductions: "I'm Aisha, here at Routewise", "it's Nadia from Tandem". */

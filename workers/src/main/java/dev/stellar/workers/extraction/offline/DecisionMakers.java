@@ -18,7 +18,8 @@ final class DecisionMakers {
     private static final String TITLE = "(?:ceo|cfo|coo|cto|cio|cmo|cro|owner|founder|president|controller|vp(?: of)? \\w+"
             + "|vice president(?: of)? \\w+|head of \\w+|director of \\w+|finance director|managing director|general manager"
             + "|chief \\w+ officer|principal|superintendent|partner|board)";
-    private static final String NAME = "\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+)?";
+    private static final String HONORIFIC = "(?:(?:Dr|Mr|Mrs|Ms)\\.?\\s+)";
+    private static final String NAME = HONORIFIC + "?\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+)?";
     private static final String SUBJECT = "(?<subject>(?i:i|he|she)|(?i:the|our|my)\\s+(?i:" + TITLE + ")|" + NAME + ")";
     private static final String HELPERS = "(?:\\s+(?i:can|will|would|does|do|also|always|ultimately|actually|then|just|has to|needs to"
             + "|have to|need to|the one who|the one|is the one who|am the one who|is the one|am the one))*";
@@ -26,13 +27,22 @@ final class DecisionMakers {
             + "\\s+(?i:sign|signs|signing|signed(?! up)|sign off|signs off|approves|approve|has the final say|makes the (?:final )?call"
             + "|make the (?:final )?call|made the call|makes the (?:final )?decision|make the (?:final )?decision|decides|decide)\\b");
     private static final Pattern THEIR_CALL = Pattern.compile("(?i:\\b(?:it's|it is|it was|that's|is|was)\\s+)(?<subject>(?i:my|his|her)"
-            + "|" + NAME + "['’]s)(?i:\\s+(?:final\\s+)?(?:call|decision|sign-off))\\b");
+            + "|" + NAME + "['’]s)(?i:\\s+(?:final\\s+)?(?:call|decision|sign-off|signature))\\b");
     private static final Pattern DECISION_WITH = Pattern.compile("(?i:\\b(?:sign-off|approval|sign off) from|(?:decision|call|say)"
             + " (?:is|sits|rests|lies) with)\\s+" + SUBJECT);
+    /** "It's a partners' decision", "it's the board's call": a group decides together. */
+    private static final String GROUP = "(?:partners|board|committee|founders|owners|directors|trustees)";
+    private static final Pattern GROUP_CALL = Pattern.compile("(?i)\\b(?:it's|it is|it was|that's|is|was)\\s+(?:a|the)\\s+"
+            + "(?<subject>" + GROUP + ")(?:['’]s|['’])?\\s+(?:call|decision|vote)\\b");
+    private static final String COUNT = "(?:two|three|four|five|six|seven|\\d+)";
     private static final Pattern RANK_SIGN = Pattern.compile("(?i)sign|approv");
+    /** A lone first name inside a sentence ("My boss, Ana."), not its first word. */
+    private static final Pattern FIRST_NAME = Pattern.compile("(?<=\\S\\s)(?<first>\\p{Lu}\\p{Ll}+)\\b(?!\\s+\\p{Lu})");
+    private static final Pattern CALENDAR_WORD = Pattern.compile("(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+            + "|january|february|march|april|may|june|july|august|september|october|november|december)$");
     private static final Pattern PERSON = Pattern.compile("\\b(?<first>\\p{Lu}\\p{L}+)\\s+(?<last>\\p{Lu}\\p{L}+)\\b");
     private static final Pattern NOT_A_NAME = Pattern.compile("(?i)^(?:i|it|so|and|but|the|our|my|anything|any|then|yes|yeah|no"
-            + "|okay|well|also|just|if|when|that|this|we|you|they|front|dr|mr|mrs|ms)$");
+            + "|okay|well|also|just|if|when|that|this|we|you|they|front|dr|mr|mrs|ms|hi|hey|hello|thanks|bye|dear|morning|sorry)$");
 
     private DecisionMakers() {
     }
@@ -44,7 +54,7 @@ final class DecisionMakers {
             if (!s.customer() || s.isQuestion()) {
                 continue;
             }
-            for (Pattern pattern : List.of(SIGNS, THEIR_CALL, DECISION_WITH)) {
+            for (Pattern pattern : List.of(SIGNS, THEIR_CALL, DECISION_WITH, GROUP_CALL)) {
                 Matcher m = pattern.matcher(s.text());
                 while (m.find()) {
                     int rank = RANK_SIGN.matcher(m.group()).find() || pattern == DECISION_WITH ? 2 : 1;
@@ -63,53 +73,82 @@ final class DecisionMakers {
     private static Optional<String> resolve(CallText call, Sentence s, String subject) {
         String lower = subject.toLowerCase(Locale.ROOT);
         if (lower.equals("i") || lower.equals("my")) {
-            return Optional.of(s.speaker());
+            return Optional.of(s.speaker().contains(" ") ? s.speaker() : fullName(call, s.speaker()));
         }
         if (lower.matches("he|she|his|her")) {
             return lastPersonNamed(call, s);
+        }
+        if (lower.matches(GROUP)) {
+            return Optional.of(groupAsSaid(call, lower));
         }
         Matcher title = Pattern.compile("(?i)^(?:the|our|my)\\s+(" + TITLE + ")$").matcher(subject);
         if (title.matches()) {
             return Optional.of(personWithTitle(call, title.group(1)).orElse(titleAsWritten(title.group(1))));
         }
-        String name = subject.replaceAll("['’]s$", "");
+        String name = subject.replaceAll("['’]s$", "").replaceFirst("^" + HONORIFIC, "");
         if (NOT_A_NAME.matcher(name.split("[ -]")[0]).matches()) {
             return Optional.empty();
         }
         return Optional.of(name.contains(" ") ? name : fullName(call, name));
     }
 
-    /** The last full name said in this turn before the sentence, or in the sentence itself before the pronoun. */
+    /**
+     * The last full name said in this turn before the sentence, or in the sentence itself before the pronoun; else the
+     * last lone first name ("My boss, Ana. ... it's her signature"), in full if the call says it in full.
+     */
     private static Optional<String> lastPersonNamed(CallText call, Sentence s) {
-        String found = null;
+        String fullName = null;
+        String firstName = null;
         for (Sentence earlier : call.sentences()) {
             if (earlier.utterance() != s.utterance() || earlier.index() > s.index()) {
                 continue;
             }
             for (Matcher m = PERSON.matcher(earlier.text()); m.find(); ) {
                 if (!NOT_A_NAME.matcher(m.group("first")).matches()) {
-                    found = m.group();
+                    fullName = m.group();
+                }
+            }
+            for (Matcher m = FIRST_NAME.matcher(earlier.text()); m.find(); ) {
+                if (!NOT_A_NAME.matcher(m.group("first")).matches() && !CALENDAR_WORD.matcher(m.group("first")).matches()) {
+                    firstName = m.group("first");
                 }
             }
         }
-        return Optional.ofNullable(found);
+        return Optional.ofNullable(fullName != null ? fullName : firstName == null ? null : fullName(call, firstName));
     }
 
-    /** "Graham" is "Graham Hollis" when the call says the full name (or a speaker is called that). */
-    private static String fullName(CallText call, String first) {
+    /**
+     * "Graham" (or "Dr. Hollis") is "Graham Hollis" when the call says the full name (or a speaker is called that).
+     */
+    private static String fullName(CallText call, String name) {
         for (var u : call.utterances()) {
-            if (u.speaker().startsWith(first + " ")) {
+            if (u.speaker().startsWith(name + " ") || u.speaker().endsWith(" " + name)) {
                 return u.speaker();
             }
         }
         for (Sentence s : call.sentences()) {
             for (Matcher m = PERSON.matcher(s.text()); m.find(); ) {
-                if (m.group("first").equals(first)) {
+                if (m.group("first").equals(name)
+                        || m.group("last").equals(name) && !NOT_A_NAME.matcher(m.group("first")).matches()) {
                     return m.group();
                 }
             }
         }
-        return first;
+        return name;
+    }
+
+    /** The group as the call names it most fully: "the three partners" rather than "the partners". */
+    private static String groupAsSaid(CallText call, String group) {
+        Pattern named = Pattern.compile("\\bthe\\s+(?:" + COUNT + "\\s+)?" + Pattern.quote(group) + "\\b");
+        String found = "the " + group;
+        for (Sentence s : call.sentences()) {
+            for (Matcher m = named.matcher(s.text().toLowerCase(Locale.ROOT)); m.find(); ) {
+                if (m.group().length() > found.length()) {
+                    found = s.text().substring(m.start(), m.end());
+                }
+            }
+        }
+        return found;
     }
 
     /** "Linda Okafor, she's our COO", "Graham, our CFO, Graham Hollis": the person a title was given to. */

@@ -25,8 +25,11 @@ final class Meetings {
             + "|talk (?:to you|again)|speak (?:to you|again)"
             + "|review|presentation|pencil|lock (?:it|that) in|hold|same time|next call|next meeting|follow up call|check-in"
             + "|kickoff|kick-off|deep dive");
-    /** A day something is due by is no meeting: "the file by Friday", "holding them to July first". */
-    private static final Pattern DEADLINE = Pattern.compile("\\b(?:by|before|until|till|no later than|due(?: on)?|ahead of"
+    /** Someone else's meeting is not ours: "the board meets April fourteenth", "at the committee meeting". */
+    private static final Pattern THEIR_MEETING = Lexicon.of("(?:board|committee|council) (?:meets|is meeting)"
+            + "|(?:board|committee|council|staff) meeting");
+    /** A day something is due by, or waits for, is no meeting: "the file by Friday", "after the fourteenth". */
+    private static final Pattern DEADLINE = Pattern.compile("\\b(?:by|before|after|until|till|no later than|due(?: on)?|ahead of"
             + "|(?:hold|holding|held) (?:them|us|you|him|her|it) to|through|end of)\\s+(?:next\\s+|this\\s+|the\\s+end\\s+of\\s+)?$");
 
     private Meetings() {
@@ -39,7 +42,8 @@ final class Meetings {
             if (call.position(s) < 0.4) {
                 continue;
             }
-            int weight = Lexicon.has(MEETING, s.lower()) ? 2 : inMeetingTalk(call, s) ? 1 : 0;
+            int weight = Lexicon.has(THEIR_MEETING, s.lower()) ? 0
+                    : Lexicon.has(MEETING, s.lower()) ? 2 : inMeetingTalk(call, s) ? 1 : 0;
             if (weight == 0) {
                 continue;
             }

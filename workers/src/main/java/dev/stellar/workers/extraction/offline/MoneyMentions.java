@@ -51,11 +51,13 @@ final class MoneyMentions {
     }
 
     static List<Money> in(CallText call) {
-        List<Money> all = new ArrayList<>();
-        for (Sentence sentence : call.sentences()) {
-            all.addAll(in(call, sentence));
-        }
-        return all;
+        return call.derived("money", () -> {
+            List<Money> all = new ArrayList<>();
+            for (Sentence sentence : call.sentences()) {
+                all.addAll(in(call, sentence));
+            }
+            return List.copyOf(all);
+        });
     }
 
     static List<Money> in(CallText call, Sentence sentence) {

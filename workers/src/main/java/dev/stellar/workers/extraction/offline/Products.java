@@ -124,6 +124,10 @@ final class Products {
      * unless said otherwise.
      */
     private static Map<String, String> namedOfferings(CallText call) {
+        return call.derived("offerings", () -> findNamedOfferings(call));
+    }
+
+    private static Map<String, String> findNamedOfferings(CallText call) {
         Map<String, String> offerings = new LinkedHashMap<>();
         List<Sentence> sentences = call.sentences();
         for (Sentence s : sentences) {

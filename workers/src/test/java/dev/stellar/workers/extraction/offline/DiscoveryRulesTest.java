@@ -78,6 +78,155 @@ class DiscoveryRulesTest {
         assertThat(DealStages.dealStage(call, field("deal_stage"))).map(Finding::value).contains("closed_lost");
     }
 
+    @Test
+    void theLegalNameAndItsShortFormWinOverALoneBusinessWord() {
+        CallText call = call(
+                "Buyer: Hotels never sleep, sorry I'm late.",
+                "Rep: No problem. I have you down as Bellweather Hospitality.",
+                "Buyer: The legal name is Bellweather Stays Pty Ltd. Everyone just says Bellweather.");
+        assertThat(Discovery.company(call, field("company"))).map(Finding::value).contains("Bellweather Stays");
+    }
+
+    @Test
+    void aCorrectedCompanyNameWinsOverTheOneItCorrects() {
+        CallText call = call(
+                "Rep: So that's Dunmore Freight, sixty trucks?",
+                "Buyer: Dunmore Freight Lines. Dunmore Freight was my father's outfit.",
+                "Rep: Dunmore Freight Lines, got it.");
+        assertThat(Discovery.company(call, field("company"))).map(Finding::value).contains("Dunmore Freight Lines");
+    }
+
+    @Test
+    void herSignatureIsTheFirstNameJustSaid() {
+        CallText call = call(
+                "Rep: Who signs off on something like this?",
+                "Buyer: My boss, Priya. Anything over ten grand, it's her signature.");
+        assertThat(Discovery.authority(call, field("authority"))).map(Finding::value).contains("Priya");
+    }
+
+    @Test
+    void mySignatureIsTheSpeakerInFullWhenTheCallSaysIt() {
+        CallText call = call(
+                "Rep: Let me read back what I have. Dan Okoro, owner, forty trucks.",
+                "Dan: Right. And it's my call, nobody else's.");
+        assertThat(Discovery.authority(call, field("authority"))).map(Finding::value).contains("Dan Okoro");
+    }
+
+    @Test
+    void aGroupDecisionIsTheGroupAsTheCallNamesIt() {
+        CallText call = call(
+                "Rep: Who decides?",
+                "Buyer: It's a partners' decision. There are two of us and it has to be unanimous.",
+                "Rep: So the two partners, unanimous.");
+        assertThat(Discovery.authority(call, field("authority"))).map(Finding::value).contains("the two partners");
+    }
+
+    @Test
+    void aBudgetInNamedDollarsKeepsItsCurrency() {
+        CallText call = call(
+                "Rep: Is there a budget?",
+                "Buyer: Our line item is eighty thousand Canadian a year.");
+        assertThat(Budgets.budget(call, field("budget"))).map(Finding::value)
+                .contains(Map.of("amount", new BigDecimal("80000"), "currency", "CAD"));
+        CallText corrected = call(
+                "Buyer: My budget is forty thousand, sorry, Australian, forty thousand Australian dollars a year.");
+        assertThat(Budgets.budget(corrected, field("budget"))).map(Finding::value)
+                .contains(Map.of("amount", new BigDecimal("40000"), "currency", "AUD"));
+    }
+
+    @Test
+    void theAnswerToTheTimingQuestionBeatsAnEarlierWish() {
+        CallText call = call(
+                "Buyer: I need it fixed before the holidays.",
+                "Rep: On timing, what does that mean in real dates?",
+                "Buyer: Live by mid-November. After that we freeze everything.");
+        assertThat(Discovery.timeline(call, field("timeline"))).map(Finding::value).contains("Live by mid-November");
+    }
+
+    @Test
+    void aDeniedDeadlineIsNoTimeline() {
+        CallText call = call(
+                "Rep: And timing? Is there a date this needs to happen by?",
+                "Buyer: Not really. Sometime in the spring. We're not changing anything before Christmas.");
+        assertThat(Discovery.timeline(call, field("timeline"))).map(Finding::value).contains("Sometime in the spring");
+    }
+
+    @Test
+    void aVolunteeredDeadlineKeepsWhatIsWantedAndTheEventThatSetsIt() {
+        CallText wanted = call("Buyer: And look, I want the crews on it by the first of the month.");
+        assertThat(Discovery.timeline(wanted, field("timeline"))).map(Finding::value)
+                .contains("the crews on it by the first of the month");
+        CallText event = call(
+                "Rep: When do you need this live?",
+                "Buyer: We need it live by March first, when the new site opens.");
+        assertThat(Discovery.timeline(event, field("timeline"))).map(Finding::value)
+                .contains("live by March first, when the new site opens");
+    }
+
+    @Test
+    void rivalsAreFoundByAnswerByReferenceAndInFull() {
+        CallText call = call(
+                "Rep: Who else are you talking to?",
+                "Buyer: Kyvex. They did a pilot with us in March, on Brazilian documents only.",
+                "Buyer: We also had Tillgate in here two weeks ago.",
+                "Rep: Would you consider staying on Moodle?",
+                "Buyer: I looked at that. We're not looking at Canvas.",
+                "Buyer: Honestly, we nearly went with Exo. Exostar.");
+        assertThat(Discovery.competitors(call, field("competitors"))).map(Finding::value)
+                .contains(List.of("Kyvex", "Tillgate", "Moodle", "Exostar"));
+    }
+
+    @Test
+    void aRivalsQuoteDoesNotMakeADemoAProposal() {
+        CallText call = call(
+                "Rep: Let me show you the intake screen. I'm sharing now.",
+                "Buyer: We've got a quote from them, and their pricing is lower.",
+                "Rep: Let me click over to the chart. You asked me for pricing, so it's ninety a month.");
+        assertThat(DealStages.dealStage(call, field("deal_stage"))).map(Finding::value).contains("demo");
+    }
+
+    @Test
+    void concessionsMakeItANegotiation() {
+        CallText call = call(
+                "Rep: So here's where I can move.",
+                "Rep: The setup fee, I can waive entirely if you sign a two-year term.",
+                "Rep: On one year, I can halve it.",
+                "Buyer: Forty-one is still over forty.",
+                "Rep: Then I can get you to thirty-eight.");
+        assertThat(DealStages.dealStage(call, field("deal_stage"))).map(Finding::value).contains("negotiation");
+    }
+
+    @Test
+    void aProposalSentBeforeTheCallPutsItAtProposal() {
+        CallText call = call(
+                "Rep: So, you got the proposal I sent over last week?",
+                "Buyer: I did. I have some notes.");
+        assertThat(DealStages.dealStage(call, field("deal_stage"))).map(Finding::value).contains("proposal");
+    }
+
+    @Test
+    void theNeedIsTheSentenceTheBuyerSumsUpNotTheStory() {
+        CallText call = call(
+                "Rep: What made you reach out?",
+                "Buyer: Last spring a tech wrote the fault on the whiteboard and somebody wiped it.",
+                "Buyer: That's the short version. Everything we do for maintenance lives on whiteboards and paper work orders.",
+                "Rep: Understood. How many technicians do you have?",
+                "Buyer: Fourteen, over three shifts.",
+                "Rep: And how many assets?",
+                "Buyer: About three hundred.");
+        assertThat(Discovery.need(call, field("need"))).map(Finding::value)
+                .contains("Everything we do for maintenance lives on whiteboards and paper work orders");
+    }
+
+    @Test
+    void someoneElsesMeetingIsNotTheNextMeeting() {
+        CallText call = call(
+                "Rep: Thanks for the time today.",
+                "Buyer: So the board meets on the twenty-fourth, and I'll email you after the twenty-fourth.",
+                "Rep: Let's not book yet then.");
+        assertThat(Meetings.nextMeeting(call, field("next_meeting"))).isEmpty();
+    }
+
     private static FieldDefinition field(String key) {
         return B2B.field(key).orElseThrow();
     }
