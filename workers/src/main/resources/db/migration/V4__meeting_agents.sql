@@ -5,6 +5,7 @@ create table scorecards (
     meeting_id      uuid primary key references meetings (id) on delete cascade,
     organization_id uuid         not null,
     scorecard_key   text         not null,
+    scored_by       text         not null,
     score           numeric(4, 3) not null check (score between 0 and 1),
     criteria        jsonb        not null,
     strengths       jsonb        not null,
@@ -39,6 +40,7 @@ create table drafts (
     subject         text,
     body            text        not null,
     grounding       jsonb       not null,
+    drafted_by      text        not null,
     status          text        not null check (status in ('DRAFT', 'APPROVED', 'REJECTED', 'SENT')),
     created_at      timestamptz not null,
     unique (meeting_id, kind)

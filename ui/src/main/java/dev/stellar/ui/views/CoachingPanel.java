@@ -23,7 +23,7 @@ class CoachingPanel extends Div {
             return;
         }
         Span total = new Span(score.scorecardName() + ": " + score.met() + " of " + score.criteria().size()
-                + " criteria met (" + Formats.percent(score.score()) + ")");
+                + " criteria met (" + Formats.percent(score.score()) + ") · scored by " + score.scoredBy());
         total.setId("coaching-score");
         total.getStyle().set("font-weight", "600");
         add(total);

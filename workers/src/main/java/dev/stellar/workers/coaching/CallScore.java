@@ -8,9 +8,10 @@ import java.util.List;
  * @param score        met criteria over judged criteria, 0..1
  * @param strengths    what went well, up to three
  * @param improvements one to three concrete things to do differently
+ * @param scoredBy     {@code offline} or the language model that judged the rep's words
  */
 public record CallScore(String scorecardKey, String scorecardName, double score, List<CriterionResult> criteria,
-                        List<String> strengths, List<Improvement> improvements) {
+                        List<String> strengths, List<Improvement> improvements, String scoredBy) {
 
     /**
      * @param evidenceQuote the words that meet it, verbatim from the utterance {@code evidenceSeq}, or {@code null}

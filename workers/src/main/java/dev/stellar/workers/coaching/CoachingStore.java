@@ -36,10 +36,10 @@ public class CoachingStore {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("delete from scorecards where meeting_id = ? and organization_id = ?").params(meetingId, organizationId).update();
         jdbc.sql("""
-                        insert into scorecards (meeting_id, organization_id, scorecard_key, score, criteria, strengths,
-                                                improvements, scored_at)
-                        values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)""")
-                .params(meetingId, organizationId, score.scorecardKey(), Math.round(score.score() * 1000) / 1000.0,
+                        insert into scorecards (meeting_id, organization_id, scorecard_key, scored_by, score, criteria,
+                                                strengths, improvements, scored_at)
+                        values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)""")
+                .params(meetingId, organizationId, score.scorecardKey(), score.scoredBy(), Math.round(score.score() * 1000) / 1000.0,
                         json.write(score.criteria()), json.write(score.strengths()), json.write(score.improvements()), now)
                 .update();
         jdbc.sql("delete from coaching_tasks where meeting_id = ? and organization_id = ? and status = 'SUGGESTED'")
@@ -59,7 +59,7 @@ public class CoachingStore {
     @Transactional(readOnly = true)
     public Optional<CallScore> find(UUID organizationId, UUID meetingId) {
         return jdbc.sql("""
-                        select scorecard_key, score, criteria::text as criteria, strengths::text as strengths,
+                        select scorecard_key, scored_by, score, criteria::text as criteria, strengths::text as strengths,
                                improvements::text as improvements
                         from scorecards where meeting_id = ? and organization_id = ?""")
                 .params(meetingId, organizationId)
@@ -67,7 +67,8 @@ public class CoachingStore {
                         rs.getDouble("score"),
                         json.read(rs.getString("criteria"), new TypeReference<List<CriterionResult>>() { }),
                         json.read(rs.getString("strengths"), new TypeReference<List<String>>() { }),
-                        json.read(rs.getString("improvements"), new TypeReference<List<Improvement>>() { })))
+                        json.read(rs.getString("improvements"), new TypeReference<List<Improvement>>() { }),
+                        rs.getString("scored_by")))
                 .optional();
     }
 }

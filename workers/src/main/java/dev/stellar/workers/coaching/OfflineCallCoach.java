@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 public class OfflineCallCoach implements CallCoach {
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
-    private static final int MAX_IMPROVEMENTS = 3;
+    static final String OFFLINE = "offline";
+    static final int MAX_IMPROVEMENTS = 3;
     private static final int MAX_STRENGTHS = 3;
 
     @Override
@@ -47,7 +48,7 @@ public class OfflineCallCoach implements CallCoach {
                 .sorted((a, b) -> Boolean.compare(a.measured() != null, b.measured() != null)) // people's words first
                 .limit(MAX_STRENGTHS).map(CriterionResult::label).toList();
         double score = results.isEmpty() ? 0 : (double) results.stream().filter(CriterionResult::met).count() / results.size();
-        return new CallScore(scorecard.key(), scorecard.name(), score, results, strengths, improvements);
+        return new CallScore(scorecard.key(), scorecard.name(), score, results, strengths, improvements, OFFLINE);
     }
 
     private Optional<CriterionResult> judge(Criterion criterion, CoachingContext call) {

@@ -8,8 +8,10 @@ import java.util.List;
  * @param recipients who it is for, as the call names them (addresses come with the email issue)
  * @param subject    for an email, else {@code null}
  * @param grounding  every fact the body states, with the words it rests on
+ * @param draftedBy  {@code offline} or the language model that wrote it
  */
-public record Draft(Kind kind, List<String> recipients, String subject, String body, List<Grounding> grounding) {
+public record Draft(Kind kind, List<String> recipients, String subject, String body, List<Grounding> grounding,
+                    String draftedBy) {
 
     public enum Kind { EMAIL, SOCIAL }
 

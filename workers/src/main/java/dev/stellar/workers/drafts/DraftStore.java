@@ -34,11 +34,11 @@ public class DraftStore {
         for (Draft draft : drafts) {
             jdbc.sql("""
                             insert into drafts (id, organization_id, meeting_id, kind, recipients, subject, body, grounding,
-                                                status, created_at)
-                            values (?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, 'DRAFT', ?)
+                                                drafted_by, status, created_at)
+                            values (?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, 'DRAFT', ?)
                             on conflict (meeting_id, kind) do nothing""")
                     .params(UUID.randomUUID(), organizationId, meetingId, draft.kind().name(), json.write(draft.recipients()),
-                            draft.subject(), draft.body(), json.write(draft.grounding()), now)
+                            draft.subject(), draft.body(), json.write(draft.grounding()), draft.draftedBy(), now)
                     .update();
         }
     }
@@ -46,12 +46,14 @@ public class DraftStore {
     @Transactional(readOnly = true)
     public List<Draft> find(UUID organizationId, UUID meetingId) {
         return jdbc.sql("""
-                        select kind, recipients::text as recipients, subject, body, grounding::text as grounding from drafts
+                        select kind, recipients::text as recipients, subject, body, grounding::text as grounding, drafted_by
+                        from drafts
                         where meeting_id = ? and organization_id = ? order by kind""")
                 .params(meetingId, organizationId)
                 .query((rs, i) -> new Draft(Draft.Kind.valueOf(rs.getString("kind")),
                         json.read(rs.getString("recipients"), new TypeReference<List<String>>() { }), rs.getString("subject"),
-                        rs.getString("body"), json.read(rs.getString("grounding"), new TypeReference<List<Grounding>>() { })))
+                        rs.getString("body"), json.read(rs.getString("grounding"), new TypeReference<List<Grounding>>() { }),
+                        rs.getString("drafted_by")))
                 .list();
     }
 }

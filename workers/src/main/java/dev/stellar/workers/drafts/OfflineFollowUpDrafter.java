@@ -37,6 +37,7 @@ public class OfflineFollowUpDrafter implements FollowUpDrafter {
             "already_have_plan", "the plan you already have",
             "complexity", "how much there is to take in",
             "thinking_it_over", "taking time to think it over");
+    static final String OFFLINE = "offline";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.ENGLISH);
 
     private final ObjectMapper json;
@@ -86,7 +87,8 @@ public class OfflineFollowUpDrafter implements FollowUpDrafter {
         paragraphs.add("Best regards," + (context.repName() == null ? "" : "\n" + context.repName()));
         String subject = facts.text("company", grounding).map(company -> "Next steps for " + company)
                 .orElse(estatePlanning(context) ? "Your estate plan: next steps" : "Following up: " + context.meetingTitle());
-        return new Draft(Draft.Kind.EMAIL, context.customers(), subject, String.join("\n\n", paragraphs), grounding);
+        return new Draft(Draft.Kind.EMAIL, context.customers(), subject, String.join("\n\n", paragraphs), grounding,
+                OFFLINE);
     }
 
     private Draft socialPost(DraftingContext context, Facts facts) {
@@ -108,7 +110,7 @@ public class OfflineFollowUpDrafter implements FollowUpDrafter {
             facts.text("need", grounding).ifPresent(need -> post.append(" working on a real problem: ").append(need));
             post.append(".\n\nThe best discovery calls are the ones where the customer does most of the talking. #Sales");
         }
-        return new Draft(Draft.Kind.SOCIAL, List.of(), null, post.toString(), grounding);
+        return new Draft(Draft.Kind.SOCIAL, List.of(), null, post.toString(), grounding, OFFLINE);
     }
 
     private static boolean estatePlanning(DraftingContext context) {

@@ -3,7 +3,7 @@ package dev.stellar.workers.extraction;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.stellar.connectors.llm.LlmProperties;
-import dev.stellar.workers.extraction.llm.LlmExtractionException;
+import dev.stellar.workers.llm.LlmAnswerException;
 import dev.stellar.workers.extraction.llm.LlmInsightExtractor;
 import dev.stellar.workers.extraction.offline.OfflineInsightExtractor;
 import org.slf4j.Logger;
@@ -41,7 +41,7 @@ public class ExtractionService {
             LlmInsightExtractor.Result result = llm.extractChecked(context);
             return new Extraction(result.fields(), llmLabel, result.dropped() == 0 ? null
                     : result.dropped() + " of the model's answers had no verbatim evidence or the wrong type and were dropped");
-        } catch (LlmExtractionException e) {
+        } catch (LlmAnswerException e) {
             log.warn("LLM extraction failed, using the offline rules", e); // details for operators, not for every user
             return new Extraction(offline.extract(context), OFFLINE,
                     "The language model (" + llmLabel + ") could not be used, so the offline rules extracted these fields.");

@@ -1,26 +1,17 @@
 package dev.stellar.workers.extraction.llm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ResponseFormat;
-import dev.langchain4j.model.chat.request.ResponseFormatType;
-import dev.langchain4j.model.input.PromptTemplate;
 import dev.stellar.playbooks.schema.FieldDefinition;
 import dev.stellar.playbooks.schema.FieldSchema;
 import dev.stellar.workers.extraction.ExtractionContext;
 import dev.stellar.workers.extraction.InsightExtractor;
+import dev.stellar.workers.llm.LlmAnswerException;
+import dev.stellar.workers.llm.StructuredChat;
 import dev.stellar.workers.transcript.SpeakerRoles;
 import dev.stellar.workers.transcript.Utterance;
 import dev.stellar.workflows.meeting.MeetingActivities.ExtractedField;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -35,15 +26,10 @@ import java.util.stream.Collectors;
  */
 public class LlmInsightExtractor implements InsightExtractor {
 
-    private static final String SYSTEM = resource("/prompts/extract-fields.md");
-    private static final PromptTemplate USER = PromptTemplate.from(resource("/prompts/extract-fields-user.md"));
-
-    private final ChatModel model;
-    private final ObjectMapper json;
+    private final StructuredChat chat;
 
     public LlmInsightExtractor(ChatModel model, ObjectMapper json) {
-        this.model = model;
-        this.json = json;
+        this.chat = new StructuredChat(model, json);
     }
 
     /** @param dropped answers refused because their evidence or type did not hold */
@@ -55,29 +41,18 @@ public class LlmInsightExtractor implements InsightExtractor {
         return extractChecked(context).fields();
     }
 
-    /** @throws LlmExtractionException the model failed or answered something that is not the asked JSON */
+    /** @throws LlmAnswerException the model failed or answered something that is not the asked JSON */
     public Result extractChecked(ExtractionContext context) {
         FieldSchema schema = context.schema();
-        ChatRequest request = ChatRequest.builder()
-                .messages(SystemMessage.from(SYSTEM), UserMessage.from(USER.apply(Map.of(
-                        "meetingDate", context.referenceDate().toString(),
-                        "reps", String.join(", ", SpeakerRoles.of(context.utterances(), context.organisationPeople(),
-                                context.owner()).reps()),
-                        "schemaName", schema.name(),
-                        "fields", describe(schema),
-                        "transcript", numbered(context.utterances()))).text()))
-                .responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON)
-                        .jsonSchema(FieldResponseSchema.of(schema)).build())
-                .build();
-        String answer;
-        try {
-            answer = model.chat(request).aiMessage().text();
-        } catch (RuntimeException e) {
-            throw new LlmExtractionException("the model did not answer: " + e.getMessage(), e);
-        }
-        JsonNode fields = parse(answer).path("fields");
+        JsonNode answer = chat.ask("extract-fields.md", "extract-fields-user.md", Map.of(
+                "meetingDate", context.referenceDate().toString(),
+                "reps", String.join(", ", SpeakerRoles.of(context.utterances(), context.organisationPeople(), context.owner()).reps()),
+                "schemaName", schema.name(),
+                "fields", describe(schema),
+                "transcript", StructuredChat.numbered(context.utterances(), null)), FieldResponseSchema.of(schema));
+        JsonNode fields = answer.path("fields");
         if (!fields.isObject()) {
-            throw new LlmExtractionException("the answer has no \"fields\" object", null);
+            throw new LlmAnswerException("the answer has no \"fields\" object", null);
         }
         List<ExtractedField> kept = new ArrayList<>();
         int dropped = 0;
@@ -141,15 +116,6 @@ public class LlmInsightExtractor implements InsightExtractor {
         }
     }
 
-    private JsonNode parse(String answer) {
-        String body = answer == null ? "" : answer.strip().replaceFirst("^```(?:json)?\\s*", "").replaceFirst("\\s*```$", "");
-        try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new LlmExtractionException("the answer is not JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
     private static String describe(FieldSchema schema) {
         return schema.fields().stream()
                 .map(f -> "- " + f.key() + " (" + f.type().key() + (f.hasAllowedValues() ? ", one of " + String.join(", ", f.values()) : "")
@@ -157,20 +123,4 @@ public class LlmInsightExtractor implements InsightExtractor {
                 .collect(Collectors.joining("\n"));
     }
 
-    private static String numbered(List<Utterance> utterances) {
-        // a speaker cannot close the data block early
-        return utterances.stream().map(u -> "[" + u.seq() + "] " + u.speaker() + ": " + u.text().replace("</transcript>", ""))
-                .collect(Collectors.joining("\n"));
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = LlmInsightExtractor.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing prompt " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

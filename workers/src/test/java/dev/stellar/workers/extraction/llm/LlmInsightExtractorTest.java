@@ -11,7 +11,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.stellar.connectors.llm.LlmModels;
@@ -22,12 +21,13 @@ import dev.stellar.workers.extraction.ExtractionContext;
 import dev.stellar.workers.evaluation.EvaluationCommand;
 import dev.stellar.workers.extraction.ExtractionService;
 import dev.stellar.workers.extraction.offline.OfflineInsightExtractor;
+import dev.stellar.workers.llm.LlmAnswerException;
+import dev.stellar.workers.llm.OpenAiStub;
 import dev.stellar.workers.transcript.Utterance;
 import dev.stellar.workflows.meeting.MeetingActivities.ExtractedField;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -96,10 +96,10 @@ class LlmInsightExtractorTest {
 
     @Test
     void anAnswerThatIsNotJsonIsAFailureNotHalfAResult() {
-        openAi.stubFor(post("/v1/chat/completions").willReturn(completion("Sure! The client is Margaret.")));
+        openAi.stubFor(post("/v1/chat/completions").willReturn(OpenAiStub.completion("Sure! The client is Margaret.")));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LlmInsightExtractor(model(), JSON).extractChecked(context()))
-                .isInstanceOf(LlmExtractionException.class).hasMessageContaining("not JSON");
+                .isInstanceOf(LlmAnswerException.class).hasMessageContaining("not JSON");
     }
 
     @Test
@@ -125,11 +125,11 @@ class LlmInsightExtractorTest {
     }
 
     private static LlmProperties properties() {
-        return new LlmProperties("openai", openAi.baseUrl() + "/v1", "test-key", "gpt-4o-mini", Duration.ofSeconds(10), 2000);
+        return OpenAiStub.properties(openAi);
     }
 
     private static ChatModel model() {
-        return LlmModels.chatModel(properties());
+        return OpenAiStub.model(openAi);
     }
 
     private static String field(String value, String quote, int utterance, double confidence) {
@@ -144,30 +144,6 @@ class LlmInsightExtractorTest {
         content.setLength(content.length() - 1);
         content.append("}}");
         JSON.readTree(content.toString()); // the stub itself must be valid
-        openAi.stubFor(post("/v1/chat/completions").willReturn(completion(content.toString())));
-    }
-
-    /** A chat completion as OpenAI documents it (https://platform.openai.com/docs/api-reference/chat/object). */
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder completion(String content) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("id", "chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG");
-        body.put("object", "chat.completion");
-        body.put("created", 1741570283);
-        body.put("model", "gpt-4o-mini-2024-07-18");
-        ObjectNode choice = body.putArray("choices").addObject();
-        choice.put("index", 0);
-        ObjectNode message = choice.putObject("message");
-        message.put("role", "assistant");
-        message.put("content", content);
-        message.putNull("refusal");
-        choice.putNull("logprobs");
-        choice.put("finish_reason", "stop");
-        ObjectNode usage = body.putObject("usage");
-        usage.put("prompt_tokens", 1117);
-        usage.put("completion_tokens", 46);
-        usage.put("total_tokens", 1163);
-        body.put("service_tier", "default");
-        body.put("system_fingerprint", "fp_fc9f1d7035");
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body.toString());
+        openAi.stubFor(post("/v1/chat/completions").willReturn(OpenAiStub.completion(content.toString())));
     }
 }
