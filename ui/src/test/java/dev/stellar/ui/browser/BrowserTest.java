@@ -123,6 +123,19 @@ class BrowserTest extends StellarIntegrationTest {
     }
 
     @Test
+    void aRepFindsAMomentByMeaning() {
+        signIn("rep@demo.stellar", "demo");
+        browser.findElement(By.xpath("//vaadin-side-nav-item[normalize-space()='Search calls']")).click();
+        WebElement words = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#search-words input")));
+        words.sendKeys("how much does the whole plan cost", Keys.ENTER);
+
+        WebElement results = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-results .search-hit")));
+        assertThat(browser.findElement(By.id("search-results")).getText()).contains("4,500 dollars");
+        results.findElement(By.tagName("a")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/meetings/[0-9a-f-]{36}$"));
+    }
+
+    @Test
     void aRepHasNoSchemaEditor() {
         signIn("rep@demo.stellar", "demo");
         assertThat(browser.findElements(By.xpath("//vaadin-side-nav-item[normalize-space()='Field schemas']"))).isEmpty();

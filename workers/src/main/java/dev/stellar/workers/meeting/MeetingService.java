@@ -123,6 +123,17 @@ public class MeetingService {
         return index.search(caller.organizationId(), words, Math.max(1, Math.min(limit, MAX_PAGE_SIZE)));
     }
 
+    /** A found moment with the title of its meeting, for people to read. */
+    public record MomentHit(TranscriptIndex.Moment moment, String meetingTitle) {
+    }
+
+    public List<MomentHit> searchMomentsWithTitles(Caller caller, String words, int limit) {
+        return searchMoments(caller, words, limit).stream()
+                .flatMap(m -> store.summary(caller.organizationId(), m.meetingId()).stream()
+                        .map(summary -> new MomentHit(m, summary.title())))
+                .toList();
+    }
+
     /** The workflow's step-by-step progress, or empty when Temporal cannot tell (the stored status still can). */
     public Optional<MeetingProgress> progress(Caller caller, UUID meetingId) {
         return meetings.findByIdAndOrganizationId(meetingId, caller.organizationId()).flatMap(workflows::progress);

@@ -98,11 +98,16 @@ public class FieldSchemaService {
                 .orElseThrow(() -> new UnknownSchemaException(key, knownKeys(organizationId)));
     }
 
-    /** Exactly the schema a meeting was registered with; {@code null} key means the organisation's default. */
+    /**
+     * The schema a meeting was registered with: the organisation's saved version it names, or the built-in schema of
+     * its key as this release ships it. Meetings from before schemas ({@code null} key) were extracted with the first
+     * field set, closest to the estate-planning schema: they keep that one, whatever the organisation's default
+     * becomes.
+     */
     @Transactional(readOnly = true)
     public ResolvedSchema resolve(UUID organizationId, String key, Integer version) {
         if (key == null) {
-            return resolve(organizationId, store.defaultKey(organizationId));
+            return new ResolvedSchema(BuiltInSchemas.get(BuiltInSchemas.ESTATE_PLANNING), null);
         }
         if (version == null) {
             return BuiltInSchemas.find(key).map(s -> new ResolvedSchema(s, null))

@@ -72,6 +72,8 @@ class FieldSchemaServiceTest extends WorkersIntegrationTest {
         schemas.setDefault(admin, "b2b-discovery");
 
         assertThat(schemas.forNewMeeting(admin.organizationId(), " ").schema().key()).isEqualTo("b2b-discovery");
+        assertThat(schemas.resolve(admin.organizationId(), null, null).schema().key())
+                .as("a meeting from before schemas keeps the first field set, whatever the default").isEqualTo("estate-planning");
         assertThat(schemas.forNewMeeting(admin.organizationId(), "estate-planning").schema().key()).isEqualTo("estate-planning");
         assertThatThrownBy(() -> schemas.setDefault(admin, "nonexistent")).isInstanceOf(UnknownSchemaException.class)
                 .hasMessageContaining("estate-planning, b2b-discovery");
