@@ -1,12 +1,12 @@
 package dev.stellar.workers.coaching;
 
+import static dev.stellar.workers.llm.StructuredChat.nullable;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.langchain4j.model.chat.request.json.JsonAnyOfSchema;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
 import dev.langchain4j.model.chat.request.json.JsonBooleanSchema;
 import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
 import dev.langchain4j.model.chat.request.json.JsonIntegerSchema;
-import dev.langchain4j.model.chat.request.json.JsonNullSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
@@ -131,9 +131,5 @@ public class LlmCallCoach implements CallCoach {
                 .required("criteria", "strengths", "improvements")
                 .additionalProperties(false)
                 .build()).build();
-    }
-
-    private static JsonSchemaElement nullable(JsonSchemaElement element) {
-        return JsonAnyOfSchema.builder().anyOf(element, new JsonNullSchema()).build();
     }
 }

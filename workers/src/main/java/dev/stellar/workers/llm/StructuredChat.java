@@ -9,7 +9,10 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonAnyOfSchema;
+import dev.langchain4j.model.chat.request.json.JsonNullSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
+import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.input.PromptTemplate;
 import dev.stellar.workers.transcript.SpeakerRoles;
 import dev.stellar.workers.transcript.Utterance;
@@ -62,6 +65,11 @@ public final class StructuredChat {
                 .map(u -> "[" + u.seq() + "] " + u.speaker() + (roles == null ? "" : roles.isCustomer(u.speaker()) ? " (customer)" : " (rep)")
                         + ": " + u.text().replace("</transcript>", ""))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** A value the answer may leave null, as strict structured output wants it said. */
+    public static JsonSchemaElement nullable(JsonSchemaElement element) {
+        return JsonAnyOfSchema.builder().anyOf(element, new JsonNullSchema()).build();
     }
 
     private static String prompt(String name) {

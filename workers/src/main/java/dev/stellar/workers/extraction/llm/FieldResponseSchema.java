@@ -1,11 +1,11 @@
 package dev.stellar.workers.extraction.llm;
 
-import dev.langchain4j.model.chat.request.json.JsonAnyOfSchema;
+import static dev.stellar.workers.llm.StructuredChat.nullable;
+
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
 import dev.langchain4j.model.chat.request.json.JsonBooleanSchema;
 import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
 import dev.langchain4j.model.chat.request.json.JsonIntegerSchema;
-import dev.langchain4j.model.chat.request.json.JsonNullSchema;
 import dev.langchain4j.model.chat.request.json.JsonNumberSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
@@ -66,9 +66,5 @@ final class FieldResponseSchema {
                             : new JsonStringSchema())
                     .build();
         };
-    }
-
-    private static JsonSchemaElement nullable(JsonSchemaElement element) {
-        return JsonAnyOfSchema.builder().anyOf(element, new JsonNullSchema()).build();
     }
 }
