@@ -20,7 +20,10 @@ import org.springframework.context.annotation.Lazy;
 @EnableConfigurationProperties(VectorProperties.class)
 public class VectorConfiguration {
 
-    /** bge-small-en-v1.5 (384 dimensions), loaded on first use so processes that never embed do not pay for it. */
+    /**
+     * bge-small-en-v1.5 (384 dimensions), loaded on first use so processes that never embed do not pay for it; with
+     * Qdrant it loads at start, because the collection is created (or checked) with the model's dimensions.
+     */
     @Bean
     @Lazy
     @ConditionalOnMissingBean
