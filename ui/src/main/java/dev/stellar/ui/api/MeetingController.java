@@ -4,7 +4,6 @@ import dev.stellar.ui.security.CurrentCaller;
 import dev.stellar.workers.account.Caller;
 import dev.stellar.workers.coaching.CallScore;
 import dev.stellar.workers.drafts.Draft;
-import dev.stellar.workers.indexing.TranscriptIndex;
 import dev.stellar.workers.meeting.MeetingDetail;
 import dev.stellar.workers.metrics.ConversationMetrics;
 import dev.stellar.workers.meeting.MeetingNotFoundException;
@@ -118,8 +117,8 @@ public class MeetingController {
 
     @GetMapping("/api/moments")
     @Operation(summary = "Moments of the organisation's meetings closest in meaning to the words (semantic search)",
-            description = "Each moment is a chunk of one conversation phase with its meeting, utterances and score.")
-    public List<TranscriptIndex.Moment> moments(@RequestParam("q") String words,
+            description = "Each moment is a chunk of one conversation phase with its meeting, its title, utterances and score.")
+    public List<MeetingService.MomentHit> moments(@RequestParam("q") String words,
                                                 @RequestParam(defaultValue = "10") int limit) {
         if (words.isBlank()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "q: say what to look for");

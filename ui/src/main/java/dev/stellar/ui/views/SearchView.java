@@ -56,7 +56,7 @@ public class SearchView extends VerticalLayout {
         if (words == null || words.isBlank()) {
             return;
         }
-        List<MomentHit> hits = meetings.searchMomentsWithTitles(caller, words, 10);
+        List<MomentHit> hits = meetings.searchMoments(caller, words, 10);
         if (hits.isEmpty()) {
             results.add(new Paragraph("Nothing close enough in your calls."));
         }
@@ -66,13 +66,13 @@ public class SearchView extends VerticalLayout {
             card.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("margin-bottom", "var(--lumo-space-s)")
                     .set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-m)");
             RouterLink meeting = new RouterLink(hit.meetingTitle(), MeetingDetailView.class,
-                    new RouteParameters(MeetingDetailView.ID, hit.moment().meetingId().toString()));
-            Span where = new Span(" · " + Formats.label(hit.moment().phase()) + " · "
-                    + (hit.moment().startMs() == null ? "" : Formats.clock(hit.moment().startMs()) + " · ")
-                    + Formats.percent(hit.moment().score()) + " match");
+                    new RouteParameters(MeetingDetailView.ID, hit.meetingId().toString()));
+            Span where = new Span(" · " + Formats.label(hit.phase()) + " · "
+                    + (hit.startMs() == null ? "" : Formats.clock(hit.startMs()) + " · ")
+                    + Formats.percent(hit.score()) + " match");
             where.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
             Div text = new Div();
-            text.setText(hit.moment().text());
+            text.setText(hit.text());
             text.getStyle().set("white-space", "pre-wrap").set("font-size", "var(--lumo-font-size-s)");
             card.add(new Div(meeting, where), text);
             results.add(card);

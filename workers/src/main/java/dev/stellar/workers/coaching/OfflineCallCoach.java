@@ -5,6 +5,7 @@ import dev.stellar.playbooks.scorecard.Scorecard;
 import dev.stellar.workers.coaching.CallScore.CriterionResult;
 import dev.stellar.workers.coaching.CallScore.Improvement;
 import dev.stellar.workers.metrics.ConversationMetrics;
+import dev.stellar.workers.transcript.Sentences;
 import dev.stellar.workers.transcript.Utterance;
 import dev.stellar.workflows.meeting.MeetingActivities.ExtractedField;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class OfflineCallCoach implements CallCoach {
 
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
     static final String OFFLINE = "offline";
     static final int MAX_IMPROVEMENTS = 3;
     private static final int MAX_STRENGTHS = 3;
@@ -66,7 +66,7 @@ public class OfflineCallCoach implements CallCoach {
             if (call.roles().isCustomer(u.speaker())) {
                 continue;
             }
-            for (String sentence : SENTENCE_END.split(u.text().strip())) {
+            for (String sentence : Sentences.of(u.text())) {
                 if ((!question || sentence.contains("?")) && phrases.matcher(sentence.toLowerCase(Locale.ROOT)).find()) {
                     return new CriterionResult(criterion.key(), criterion.label(), true, sentence, u.seq(), u.startMs(), null);
                 }

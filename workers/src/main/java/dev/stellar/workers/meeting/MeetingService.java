@@ -118,19 +118,23 @@ public class MeetingService {
                 extraction.notice()));
     }
 
+    /**
+     * A found moment: a chunk of one conversation phase, with its meeting's title.
+     *
+     * @param fromSeq first utterance of the chunk
+     * @param toSeq   last utterance of the chunk
+     * @param score   how close in meaning, 0..1
+     */
+    public record MomentHit(UUID meetingId, String meetingTitle, String phase, int fromSeq, int toSeq, Long startMs,
+                            String text, double score) {
+    }
+
     /** Moments of the organisation's meetings closest in meaning to the words, best first. */
-    public List<TranscriptIndex.Moment> searchMoments(Caller caller, String words, int limit) {
-        return index.search(caller.organizationId(), words, Math.max(1, Math.min(limit, MAX_PAGE_SIZE)));
-    }
-
-    /** A found moment with the title of its meeting, for people to read. */
-    public record MomentHit(TranscriptIndex.Moment moment, String meetingTitle) {
-    }
-
-    public List<MomentHit> searchMomentsWithTitles(Caller caller, String words, int limit) {
-        return searchMoments(caller, words, limit).stream()
+    public List<MomentHit> searchMoments(Caller caller, String words, int limit) {
+        return index.search(caller.organizationId(), words, Math.max(1, Math.min(limit, MAX_PAGE_SIZE))).stream()
                 .flatMap(m -> store.summary(caller.organizationId(), m.meetingId()).stream()
-                        .map(summary -> new MomentHit(m, summary.title())))
+                        .map(meeting -> new MomentHit(m.meetingId(), meeting.title(), m.phase(), m.fromSeq(), m.toSeq(),
+                                m.startMs(), m.text(), m.score())))
                 .toList();
     }
 

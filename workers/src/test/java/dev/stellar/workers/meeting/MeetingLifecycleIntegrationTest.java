@@ -11,7 +11,6 @@ import dev.stellar.workers.account.Caller;
 import dev.stellar.workers.coaching.CallScore;
 import dev.stellar.workers.demo.DemoDataSeeder;
 import dev.stellar.workers.drafts.Draft;
-import dev.stellar.workers.indexing.TranscriptIndex;
 import dev.stellar.workers.transcript.TranscriptFormatException;
 import dev.stellar.workflows.meeting.MeetingActivities.ParseTranscriptInput;
 import dev.stellar.workflows.meeting.MeetingStatus;
@@ -116,7 +115,7 @@ class MeetingLifecycleIntegrationTest extends WorkersIntegrationTest {
         Draft post = detail.drafts().stream().filter(d -> d.kind() == Draft.Kind.SOCIAL).findFirst().orElseThrow();
         assertThat(post.body()).as("a public post names no one").doesNotContain("Margaret", "David", "Chen", "4,500");
 
-        List<TranscriptIndex.Moment> moments = meetings.searchMoments(rep, "how much does the estate plan cost", 3);
+        List<MeetingService.MomentHit> moments = meetings.searchMoments(rep, "how much does the estate plan cost", 3);
         assertThat(moments).isNotEmpty();
         assertThat(moments.get(0).meetingId()).isEqualTo(uploaded.id());
         assertThat(moments).anySatisfy(m -> assertThat(m.text()).contains("4,500 dollars"));

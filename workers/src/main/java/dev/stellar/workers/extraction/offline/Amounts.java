@@ -4,7 +4,6 @@ import dev.stellar.playbooks.schema.FieldDefinition;
 import dev.stellar.workers.extraction.offline.CallText.Sentence;
 import dev.stellar.workers.extraction.offline.MoneyMentions.Money;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,7 +104,7 @@ final class Amounts {
         if (best == null) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(money(bestAmount, best.currency()), Math.min(0.9, 0.55 + 0.07 * bestScore), best.sentence()));
+        return Optional.of(new Finding(MoneyMentions.value(bestAmount, best.currency()), Math.min(0.9, 0.55 + 0.07 * bestScore), best.sentence()));
     }
 
     /**
@@ -212,13 +211,6 @@ final class Amounts {
         String after = lower.substring(Math.min(lower.length(), money.start() + money.amount().toPlainString().length() + 1));
         return money.amount().compareTo(BigDecimal.valueOf(100)) >= 0 && money.amount().compareTo(BigDecimal.valueOf(100_000)) <= 0
                 && !Lexicon.has(NOT_THE_PRICE, lower) && !PART_AFTER.matcher(after).find();
-    }
-
-    private static Map<String, Object> money(BigDecimal amount, String currency) {
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put("amount", amount);
-        value.put("currency", currency);
-        return value;
     }
 
     /** Any amount the field's description words sit next to, for an organisation's own money fields. */

@@ -3,7 +3,6 @@ package dev.stellar.workers.extraction.offline;
 import dev.stellar.playbooks.schema.FieldDefinition;
 import dev.stellar.workers.extraction.offline.CallText.Sentence;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,8 +45,6 @@ final class Budgets {
             + "|quote|quoted|offered|came in|come in|list price|discount|revenue|sales|lose|losing|lost|left|on the table"
             + "|over|under|above|below|more than|less than|extra|per seat|a seat|per user|a user|salary|fees");
     private static final int MAX_RESTATEMENT_WORDS = 8;
-    /** Currencies by how they are said; the named dollars come before plain dollars, which they also say. */
-    private static final Map<Pattern, String> CURRENCIES = currencies();
 
     private Budgets() {
     }
@@ -65,7 +62,7 @@ final class Budgets {
             for (Matcher m = AMOUNT.matcher(said); m.find(); ) {
                 BigDecimal amount = amount(m, said);
                 if (amount != null) {
-                    found = new Finding(money(amount, currency(m, call)), 0.75, s);
+                    found = new Finding(MoneyMentions.value(amount, currency(m, call)), 0.75, s);
                 }
             }
         }
@@ -118,33 +115,7 @@ final class Budgets {
     /** The currency said with the amount, else the one the call talks in. */
     private static String currency(Matcher m, CallText call) {
         String marked = (m.group("symbol") == null ? "" : m.group("symbol")) + " " + (m.group("word") == null ? "" : m.group("word"));
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Map.Entry<Pattern, String> currency : CURRENCIES.entrySet()) {
-            if (currency.getKey().matcher(marked).find()) {
-                return currency.getValue();
-            }
-            long said = call.sentences().stream().filter(s -> currency.getKey().matcher(s.text().toLowerCase(Locale.ROOT)).find()).count();
-            counts.put(currency.getValue(), (int) said);
-        }
-        return counts.entrySet().stream().filter(e -> e.getValue() > 0).max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey).orElse("USD");
-    }
-
-    private static Map<Pattern, String> currencies() {
-        Map<Pattern, String> currencies = new LinkedHashMap<>();
-        currencies.put(Pattern.compile("€|\\beuros?\\b|\\beur\\b"), "EUR");
-        currencies.put(Pattern.compile("£|\\bpounds\\b|\\bquid\\b|\\bgbp\\b"), "GBP");
-        currencies.put(Pattern.compile("\\bcanadian\\b|\\bcad\\b|\\bc\\$"), "CAD");
-        currencies.put(Pattern.compile("\\baustralian\\b|\\baussie\\b|\\baud\\b|\\ba\\$"), "AUD");
-        currencies.put(Pattern.compile("\\bnew zealand\\b|\\bnzd\\b|\\bnz\\$"), "NZD");
-        currencies.put(Pattern.compile("\\$|\\bdollars\\b|\\bbucks\\b|\\busd\\b"), "USD");
-        return currencies;
-    }
-
-    private static Map<String, Object> money(BigDecimal amount, String currency) {
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put("amount", new BigDecimal(amount.stripTrailingZeros().toPlainString()));
-        value.put("currency", currency);
-        return value;
+        return MoneyMentions.currencyNamedIn(marked).orElseGet(() -> MoneyMentions.currenciesSaid(call).entrySet().stream()
+                .filter(e -> e.getValue() > 0).max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("USD"));
     }
 }

@@ -2,6 +2,7 @@ package dev.stellar.workers.extraction.offline;
 
 import dev.stellar.playbooks.schema.FieldDefinition;
 import dev.stellar.workers.extraction.ExtractionContext;
+import dev.stellar.workers.transcript.Sentences;
 import dev.stellar.workers.transcript.SpeakerRoles;
 import dev.stellar.workers.transcript.Utterance;
 import java.time.LocalDate;
@@ -12,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The call as the rules read it: sentences with their speaker's role, each in three forms (as said, for quoting;
@@ -20,9 +20,6 @@ import java.util.regex.Pattern;
  */
 final class CallText {
 
-    /** Sentence ends: terminal punctuation then space, so "$1.2 million" stays whole. */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
-    private static final Pattern ABBREVIATION = Pattern.compile("\\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|[A-Z])\\.$");
     private static final int MAX_QUOTE = 280;
 
     record Sentence(Utterance utterance, int index, boolean customer, String text, String normalized, String lower) {
@@ -50,7 +47,7 @@ final class CallText {
         this.byUtterance = new ArrayList<>();
         for (Utterance u : context.utterances()) {
             List<Sentence> own = new ArrayList<>();
-            for (String piece : split(u.text())) {
+            for (String piece : Sentences.of(u.text())) {
                 String normalized = SpokenNumbers.normalize(piece);
                 Sentence sentence = new Sentence(u, sentences.size(), roles.isCustomer(u.speaker()), piece, normalized,
                         normalized.toLowerCase(Locale.ROOT));
@@ -145,21 +142,5 @@ final class CallText {
         }
         int cut = text.lastIndexOf(' ', MAX_QUOTE);
         return text.substring(0, cut > 0 ? cut : MAX_QUOTE);
-    }
-
-    private static List<String> split(String text) {
-        List<String> pieces = new ArrayList<>();
-        StringBuilder carry = new StringBuilder();
-        for (String piece : SENTENCE_END.split(text.strip())) {
-            carry.append(carry.length() == 0 ? "" : " ").append(piece);
-            if (!ABBREVIATION.matcher(piece).find()) { // "Mr." "Dr." and initials end no sentence
-                pieces.add(carry.toString());
-                carry.setLength(0);
-            }
-        }
-        if (carry.length() > 0) {
-            pieces.add(carry.toString());
-        }
-        return pieces;
     }
 }

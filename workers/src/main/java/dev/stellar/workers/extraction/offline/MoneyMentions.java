@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,12 +21,12 @@ final class MoneyMentions {
     record Money(BigDecimal amount, String currency, Sentence sentence, int start, boolean explicit) {
 
         Map<String, Object> value() {
-            Map<String, Object> value = new LinkedHashMap<>();
-            value.put("amount", amount);
-            value.put("currency", currency);
-            return value;
+            return MoneyMentions.value(amount, currency);
         }
     }
+
+    /** Currencies by how they are said; named dollars come before plain dollars, which they also say. */
+    private static final Map<Pattern, String> CURRENCIES = currencies();
 
     private static final Pattern AMOUNT = Pattern.compile(
             "(?<symbol>[$€£])\\s?(?<n1>\\d+(?:\\.\\d+)?)"
@@ -81,11 +83,8 @@ final class MoneyMentions {
                     continue;
                 }
             }
-            String currency = m.group("symbol") != null ? switch (m.group("symbol")) {
-                case "€" -> "EUR";
-                case "£" -> "GBP";
-                default -> "USD";
-            } : m.group("word") != null ? currencyOf(m.group("word")) : "USD";
+            String marker = m.group("symbol") != null ? m.group("symbol") : m.group("word");
+            String currency = marker == null ? "USD" : currencyNamedIn(marker).orElse("USD");
             found.add(new Money(new BigDecimal(amount.stripTrailingZeros().toPlainString()), currency, sentence, m.start(),
                     explicit));
         }
@@ -132,13 +131,40 @@ final class MoneyMentions {
         return call.previousTurn(sentence).stream().anyMatch(s -> s.isQuestion() && Lexicon.has(MONEY_CONTEXT, s.lower()));
     }
 
-    private static String currencyOf(String word) {
-        if (word.startsWith("eur")) {
-            return "EUR";
-        }
-        if (word.startsWith("pound") || word.equals("gbp")) {
-            return "GBP";
-        }
-        return "USD";
+    /** A field value of money, as the API writes it: {@code {"amount": 1200000, "currency": "USD"}}. */
+    static Map<String, Object> value(BigDecimal amount, String currency) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("amount", new BigDecimal(amount.stripTrailingZeros().toPlainString()));
+        value.put("currency", currency);
+        return value;
+    }
+
+    /** The currency a symbol or word names ("€", "quid", "Canadian dollars"), if any. */
+    static Optional<String> currencyNamedIn(String said) {
+        String lower = said.toLowerCase(Locale.ROOT);
+        return CURRENCIES.entrySet().stream().filter(c -> c.getKey().matcher(lower).find()).map(Map.Entry::getValue).findFirst();
+    }
+
+    /** How many sentences of the call name each currency: what an amount said without one is in. */
+    static Map<String, Long> currenciesSaid(CallText call) {
+        return call.derived("currencies", () -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (Map.Entry<Pattern, String> currency : CURRENCIES.entrySet()) {
+                counts.put(currency.getValue(), call.sentences().stream()
+                        .filter(s -> currency.getKey().matcher(s.text().toLowerCase(Locale.ROOT)).find()).count());
+            }
+            return counts;
+        });
+    }
+
+    private static Map<Pattern, String> currencies() {
+        Map<Pattern, String> currencies = new LinkedHashMap<>();
+        currencies.put(Pattern.compile("€|\\beuros?\\b|\\beur\\b"), "EUR");
+        currencies.put(Pattern.compile("£|\\bpounds\\b|\\bquid\\b|\\bgbp\\b"), "GBP");
+        currencies.put(Pattern.compile("\\bcanadian\\b|\\bcad\\b|\\bc\\$"), "CAD");
+        currencies.put(Pattern.compile("\\baustralian\\b|\\baussie\\b|\\baud\\b|\\ba\\$"), "AUD");
+        currencies.put(Pattern.compile("\\bnew zealand\\b|\\bnzd\\b|\\bnz\\$"), "NZD");
+        currencies.put(Pattern.compile("\\$|\\bdollars\\b|\\bbucks\\b|\\busd\\b"), "USD");
+        return currencies;
     }
 }

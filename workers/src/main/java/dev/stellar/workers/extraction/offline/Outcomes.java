@@ -19,12 +19,14 @@ final class Outcomes {
             + "|won't charge|not charging|not going to charge|no payment|nothing today|don't need (?:a|any) payment"
             + "|invoice you|send you an invoice|pay later|pay at (?:the )?signing|hold off on payment");
     static final Pattern WON = Lexicon.of("let's do it|let's go ahead|we'll go ahead|let's go with|we'll go with"
+            + "|decided to go with (?:you|your)"
             + "|sign me up|sign us up|where do i sign|we'll take it|i'll take it|you have a deal|it's a deal|deal\\."
             + "|ready to move forward|let's move forward|we want to move forward|we'd like to move forward|we're in(?=[.!,]|$)"
-            + "|let's get started|let's get it started|go ahead and (?:run|charge|process|book|start)|run the card"
+            + "|let's get (?:it )?started on|go ahead and (?:run|charge|process|book|start)|run the card"
             + "|put it on (?:my|the) card|here's my card|card number|i'm ready to sign|we're ready to sign|count us in"
             + "|let's book it|let's schedule the signing|yes, let's|welcome aboard|we'll sign|signed the|sent the signed");
-    static final Pattern LOST = Lexicon.of("not interested|we'll pass|going to pass|gonna pass|i'll pass|decided to go with"
+    static final Pattern LOST = Lexicon.of("not interested|we'll pass|going to pass|gonna pass|i'll pass"
+            + "|decided to go with (?!you\\b|your\\b|it\\b|that\\b|this\\b)"
             + "|going with (?:another|a different|someone else|the other|legalzoom|our)|went with|not a fit|not a good fit"
             + "|no longer interested|don't want to move forward|not going to move forward|won't be moving forward"
             + "|won't go ahead|will not go ahead|not going ahead|we're going to hold off indefinitely|not for us|not for me"
