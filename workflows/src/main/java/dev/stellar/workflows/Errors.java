@@ -12,7 +12,11 @@ public enum Errors {
     /** The stored transcript the workflow points at does not exist. */
     TRANSCRIPT_NOT_FOUND,
     /** The meeting row is gone (deleted, or another organisation's id). */
-    MEETING_NOT_FOUND;
+    MEETING_NOT_FOUND,
+    /** The draft is gone, or belongs to another organisation. */
+    DRAFT_NOT_FOUND,
+    /** The mail server refused the message for good (an address, the login), or there is no mailbox to send from. */
+    EMAIL_REJECTED;
 
     /** All type names, for {@code RetryOptions.setDoNotRetry}. */
     public static String[] typeNames() {

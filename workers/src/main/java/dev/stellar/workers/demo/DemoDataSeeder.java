@@ -6,6 +6,11 @@ import dev.stellar.workers.account.AppUser;
 import dev.stellar.workers.account.Organization;
 import dev.stellar.workers.account.Role;
 import dev.stellar.workers.account.Team;
+import dev.stellar.connectors.mail.MailboxSettings.Security;
+import dev.stellar.workers.email.MailboxForm;
+import dev.stellar.workers.email.MailboxStore;
+import dev.stellar.workers.email.sink.LocalMailSink;
+import dev.stellar.workers.meeting.Attendee;
 import dev.stellar.workers.meeting.MeetingRepository;
 import dev.stellar.workers.meeting.MeetingService;
 import dev.stellar.workers.meeting.UploadRequest;
@@ -18,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -41,7 +47,7 @@ public class DemoDataSeeder {
     private record DemoUser(String email, String name, Role role, boolean inSalesTeam) {
     }
 
-    private record DemoMeeting(String resource, String title, Duration ago, String schema) {
+    private record DemoMeeting(String resource, String title, Duration ago, String schema, List<Attendee> attendees) {
     }
 
     private static final List<DemoUser> USERS = List.of(
@@ -52,20 +58,27 @@ public class DemoDataSeeder {
 
     private static final List<DemoMeeting> MEETINGS = List.of(
             new DemoMeeting("renewal-brightline-dental.srt", "Brightline Dental renewal", Duration.ofDays(6),
-                    BuiltInSchemas.B2B_DISCOVERY),
+                    BuiltInSchemas.B2B_DISCOVERY, List.of(new Attendee("Tom Alvarez", "tom.alvarez@brightline-dental.example"))),
             new DemoMeeting("discovery-northwind-logistics.vtt", "Northwind Logistics discovery call", Duration.ofDays(2),
-                    BuiltInSchemas.B2B_DISCOVERY),
+                    BuiltInSchemas.B2B_DISCOVERY, List.of(new Attendee("Dana Whitfield", "dana@northwind-logistics.example"))),
             new DemoMeeting("estate-planning-chen.txt", "Chen family estate planning consultation",
-                    Duration.ofHours(5), BuiltInSchemas.ESTATE_PLANNING));
+                    Duration.ofHours(5), BuiltInSchemas.ESTATE_PLANNING,
+                    List.of(new Attendee("Margaret Chen", "margaret.chen@example.com"),
+                            new Attendee("David Chen", "david.chen@example.com"))));
 
     private final AccountService accounts;
     private final MeetingService meetingService;
     private final MeetingRepository meetings;
     private final TransactionTemplate transaction;
+    private final MailboxStore mailboxes;
+    private final ObjectProvider<LocalMailSink> sink;
     private final Clock clock;
 
     public DemoDataSeeder(AccountService accounts, MeetingService meetingService, MeetingRepository meetings,
-                          TransactionTemplate transaction, Clock clock) {
+                          TransactionTemplate transaction, MailboxStore mailboxes, ObjectProvider<LocalMailSink> sink,
+                          Clock clock) {
+        this.mailboxes = mailboxes;
+        this.sink = sink;
         this.accounts = accounts;
         this.meetingService = meetingService;
         this.meetings = meetings;
@@ -80,12 +93,27 @@ public class DemoDataSeeder {
         if (meetings.countByOrganizationId(rep.organizationId()) == 0) {
             for (DemoMeeting meeting : MEETINGS) {
                 meetingService.upload(rep.toCaller(), new UploadRequest(meeting.resource(), read(meeting.resource()),
-                        meeting.title(), clock.instant().minus(meeting.ago()), ZoneOffset.UTC, meeting.schema()));
+                        meeting.title(), clock.instant().minus(meeting.ago()), ZoneOffset.UTC, meeting.schema(),
+                        meeting.attendees()));
             }
         }
+        sink.ifAvailable(s -> connectMailboxes(rep, s));
         StringBuilder banner = new StringBuilder("Demo organisation ready. Sign in with password '" + PASSWORD + "' as:");
         USERS.forEach(u -> banner.append("\n  ").append(String.format("%-8s", u.role())).append(u.email()));
         log.info(banner.toString());
+    }
+
+    /** The demo's people send through the local sink; its ports change with every start, so this runs every time. */
+    private void connectMailboxes(AppUser rep, LocalMailSink sink) {
+        for (DemoUser user : USERS) {
+            if (user.role() == Role.REP || user.role() == Role.MANAGER) {
+                AppUser person = accounts.findByEmail(user.email()).orElseThrow();
+                sink.addMailbox(user.email(), user.email(), PASSWORD);
+                mailboxes.save(rep.organizationId(), person.id(), new MailboxForm(user.email(), user.name(), "127.0.0.1",
+                        sink.smtpPort(), Security.NONE, "127.0.0.1", sink.imapPort(), Security.NONE, user.email(), PASSWORD,
+                        null, null, null, "UTC"));
+            }
+        }
     }
 
     private AppUser createOrganisation() {

@@ -14,6 +14,7 @@ import dev.stellar.workers.drafts.Draft;
 import dev.stellar.workers.drafts.DraftStore;
 import dev.stellar.workers.drafts.DraftingContext;
 import dev.stellar.workers.drafts.FollowUpDrafter;
+import dev.stellar.workers.email.EmailAddresses;
 import dev.stellar.workers.extraction.ExtractionContext;
 import dev.stellar.workers.extraction.Extraction;
 import dev.stellar.workers.extraction.ExtractionService;
@@ -35,6 +36,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -151,8 +153,22 @@ public class MeetingActivitiesImpl implements MeetingActivities {
         Meeting meeting = stored.meeting();
         List<Draft> drafted = drafter.draft(new DraftingContext(meeting.title(), stored.roles().customers(), stored.owner(),
                 schemaOf(meeting), input.fields(), localDate(meeting)));
-        drafts.replace(meeting.organizationId(), meeting.id(), drafted);
-        return new DraftsSummary(drafted.size());
+        Optional<UUID> email = drafts.replace(meeting.organizationId(), meeting.id(), drafted,
+                recipientsOf(meeting, stored.organisationPeople()));
+        return new DraftsSummary(drafted.size(), email.map(UUID::toString).orElse(null));
+    }
+
+    /** Attendees with an address who are not the organisation's own people: the customers. */
+    private List<String> recipientsOf(Meeting meeting, Set<String> organisationPeople) {
+        Set<String> ownDomains = users.findByOrganizationIdOrderByDisplayName(meeting.organizationId()).stream()
+                .map(user -> EmailAddresses.domainOf(user.email()))
+                .collect(Collectors.toSet());
+        return store.attendees(meeting.organizationId(), meeting.id()).stream()
+                .filter(a -> a.email() != null)
+                .filter(a -> !ownDomains.contains(EmailAddresses.domainOf(a.email())))
+                .filter(a -> a.name() == null || !organisationPeople.contains(a.name()))
+                .map(Attendee::email)
+                .toList();
     }
 
     private FieldSchema schemaOf(Meeting meeting) {

@@ -1,5 +1,7 @@
 package dev.stellar.workers.meeting;
 
+import dev.stellar.workers.email.EmailAddresses;
+import dev.stellar.workers.email.InvalidEmailAddressException;
 import dev.stellar.connectors.blob.BlobStore;
 import dev.stellar.workers.account.Caller;
 import dev.stellar.workers.coaching.CoachingStore;
@@ -67,9 +69,11 @@ public class MeetingService {
      *
      * @throws TranscriptFormatException the file is not a transcript Stellar reads; nothing was stored
      * @throws UnknownSchemaException the organisation has no such field schema; nothing was stored
+     * @throws InvalidEmailAddressException an attendee's address is not one; nothing was stored
      */
     public MeetingSummary upload(Caller caller, UploadRequest request) {
         parser.parse(request.content()); // reject a bad file before anything is stored
+        List<Attendee> attendees = EmailAddresses.checkAttendees(request.attendees());
         ResolvedSchema schema = schemas.forNewMeeting(caller.organizationId(), request.schema());
         UUID id = UUID.randomUUID();
         String externalId = id.toString();
@@ -79,7 +83,7 @@ public class MeetingService {
                 titleOf(request), request.startedAt(), null, request.timeZone() == null ? null : request.timeZone().getId(),
                 caller.userId(), MeetingStatus.RECEIVED, null,
                 MeetingWorkflowIds.of(caller.organizationId().toString(), Platform.UPLOAD.name(), externalId),
-                transcriptRef, request.fileName(), now, now, schema.schema().key(), schema.version(), null));
+                transcriptRef, request.fileName(), now, now, schema.schema().key(), schema.version(), null), attendees);
         try {
             workflows.start(meeting);
         } catch (RuntimeException e) {

@@ -4,6 +4,8 @@ import static dev.stellar.workers.persistence.ResultSets.nullableInstant;
 import static dev.stellar.workers.persistence.ResultSets.nullableLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.stellar.workers.persistence.JsonColumns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stellar.workers.meeting.MeetingDetail.Insight;
 import dev.stellar.workers.meeting.MeetingDetail.Participant;
@@ -52,23 +54,36 @@ public class MeetingStore {
     private final MeetingRepository meetings;
     private final MeetingChangeFeed changes;
     private final ObjectMapper json;
+    private final JsonColumns columns;
     private final Clock clock;
 
     public MeetingStore(JdbcClient jdbc, JdbcTemplate template, MeetingRepository meetings, MeetingChangeFeed changes,
-                        ObjectMapper json, Clock clock) {
+                        ObjectMapper json, JsonColumns columns, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
         this.meetings = meetings;
         this.changes = changes;
         this.json = json;
+        this.columns = columns;
         this.clock = clock;
     }
 
     @Transactional
-    public Meeting insert(Meeting meeting) {
+    public Meeting insert(Meeting meeting, List<Attendee> attendees) {
         Meeting saved = meetings.save(meeting);
+        jdbc.sql("update meetings set attendees = ?::jsonb where id = ? and organization_id = ?")
+                .params(columns.write(attendees), saved.id(), saved.organizationId()).update();
         changes.publish(new MeetingChange(saved.organizationId(), saved.id(), saved.status()));
         return saved;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Attendee> attendees(UUID organizationId, UUID meetingId) {
+        return jdbc.sql("select attendees::text from meetings where id = ? and organization_id = ?")
+                .params(meetingId, organizationId)
+                .query(String.class).optional()
+                .map(text -> columns.read(text, new TypeReference<List<Attendee>>() { }))
+                .orElse(List.of());
     }
 
     @Transactional

@@ -42,6 +42,7 @@ public class StellarRuntimeEnvironment implements EnvironmentPostProcessor, Orde
         defaults.put("stellar.data-dir", dataDir.toString());
         defaults.put("stellar.embedded.database", embeddedDatabase);
         defaults.put("stellar.demo.enabled", embeddedDatabase);
+        defaults.put("stellar.mail.local-sink.enabled", embeddedDatabase);
         defaults.put("stellar.blob.filesystem.root", dataDir.resolve("blobs").toString());
         defaults.put("stellar.vectors.embedded-file", dataDir.resolve("vectors").resolve("chunks.json").toString());
         defaults.put("spring.temporal.test-server.enabled", embeddedTemporal);

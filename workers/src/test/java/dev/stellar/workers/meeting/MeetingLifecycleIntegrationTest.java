@@ -85,7 +85,7 @@ class MeetingLifecycleIntegrationTest extends WorkersIntegrationTest {
         Caller rep = newOrganisation("Agents");
         Caller stranger = newOrganisation("Agents Elsewhere");
         MeetingSummary uploaded = meetings.upload(rep, new UploadRequest("chen.txt", fixture("/demo/estate-planning-chen.txt"),
-                "Chen consultation", Instant.parse("2026-03-10T15:00:00Z"), ZoneOffset.UTC, "estate-planning"));
+                "Chen consultation", Instant.parse("2026-03-10T15:00:00Z"), ZoneOffset.UTC, "estate-planning", null));
 
         MeetingDetail detail = awaitFinal(rep, uploaded.id());
 
@@ -178,7 +178,7 @@ class MeetingLifecycleIntegrationTest extends WorkersIntegrationTest {
         Instant now = Instant.now();
         store.insert(new Meeting(id, rep.organizationId(), Platform.ZOOM, "85000000001", "Interrupted call", null, null, null,
                 rep.userId(), MeetingStatus.PROCESSING, null,
-                MeetingWorkflowIds.of(rep.organizationId().toString(), "ZOOM", "85000000001"), ref, "call.txt", now, now, null, null, null));
+                MeetingWorkflowIds.of(rep.organizationId().toString(), "ZOOM", "85000000001"), ref, "call.txt", now, now, null, null, null), java.util.List.of());
 
         assertThat(resumer.resume(now.plusSeconds(1))).isEqualTo(1);
 
@@ -197,7 +197,7 @@ class MeetingLifecycleIntegrationTest extends WorkersIntegrationTest {
         Meeting meeting = store.insert(new Meeting(id, rep.organizationId(), Platform.UPLOAD, id.toString(), "Lost file",
                 null, null, null, rep.userId(), MeetingStatus.RECEIVED, null,
                 MeetingWorkflowIds.of(rep.organizationId().toString(), "UPLOAD", id.toString()),
-                rep.organizationId() + "/sha256-" + "f".repeat(64), "gone.vtt", now, now, null, null, null));
+                rep.organizationId() + "/sha256-" + "f".repeat(64), "gone.vtt", now, now, null, null, null), java.util.List.of());
         workflows.start(meeting);
 
         MeetingDetail detail = awaitFinal(rep, id);

@@ -82,7 +82,10 @@ public interface MeetingActivities {
     record DraftFollowUpsInput(String organizationId, String meetingId, List<ExtractedField> fields) {
     }
 
-    record DraftsSummary(int drafts) {
+    /**
+     * @param emailDraftId the follow-up e-mail that waits for approval, or {@code null} (none drafted; older histories)
+     */
+    record DraftsSummary(int drafts, String emailDraftId) {
     }
 
     /**

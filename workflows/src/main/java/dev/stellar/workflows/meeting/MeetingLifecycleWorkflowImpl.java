@@ -16,7 +16,12 @@ import dev.stellar.workflows.meeting.MeetingActivities.RecordStatusInput;
 import dev.stellar.workflows.meeting.MeetingActivities.ScoreCallInput;
 import dev.stellar.workflows.meeting.MeetingActivities.ScorecardSummary;
 import dev.stellar.workflows.meeting.MeetingProgress.StepProgress;
+import dev.stellar.workflows.email.EmailApprovalWorkflow;
+import dev.stellar.workflows.email.EmailApprovalWorkflow.EmailApprovalInput;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -41,8 +46,11 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
     static final String CONVERSATION_METRICS = "conversation-metrics";
     /** Version marker: indexing, coaching and drafting agents after extraction (version 1). */
     static final String MEETING_AGENTS = "meeting-agents";
+    /** Version marker: the follow-up e-mail waits for the rep's approval in a child workflow (version 1). */
+    static final String EMAIL_APPROVAL = "email-approval";
     /** Steps a meeting completes without when they give up. */
-    private static final Set<MeetingStep> OPTIONAL = EnumSet.of(MeetingStep.INDEX, MeetingStep.COACH, MeetingStep.DRAFT);
+    private static final Set<MeetingStep> OPTIONAL = EnumSet.of(MeetingStep.INDEX, MeetingStep.COACH, MeetingStep.DRAFT,
+            MeetingStep.REVIEW);
 
     /**
      * Steps retry with backoff for up to an hour (a database or worker outage), except for failures
@@ -105,6 +113,7 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
                     new ParseTranscriptInput(org, meeting, input.transcriptRef(), input.fileName())));
             ExtractedInsights insights;
             List<String> unfinished = null;
+            DraftsSummary drafts = null;
             if (Workflow.getVersion(CONVERSATION_METRICS, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
                 withoutSteps(MeetingStep.METRICS, MeetingStep.INDEX, MeetingStep.COACH, MeetingStep.DRAFT); // before metrics
                 insights = step(MeetingStep.EXTRACT, () -> activities.extractInsights(new ExtractInsightsInput(org, meeting)));
@@ -140,13 +149,19 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
                 unfinished = new ArrayList<>();
                 awaitOptional(MeetingStep.INDEX, indexed, unfinished);
                 awaitOptional(MeetingStep.COACH, scored, unfinished);
-                awaitOptional(MeetingStep.DRAFT, drafted, unfinished);
+                drafts = awaitOptional(MeetingStep.DRAFT, drafted, unfinished);
             }
             List<String> incomplete = unfinished;
             step(MeetingStep.PERSIST, () -> {
                 activities.completeMeeting(new CompleteMeetingInput(org, meeting, insights.fields(), incomplete));
                 return null;
             });
+            if (Workflow.getVersion(EMAIL_APPROVAL, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION
+                    || drafts == null || drafts.emailDraftId() == null) {
+                withoutSteps(MeetingStep.REVIEW);
+            } else {
+                awaitApproval(org, drafts.emailDraftId());
+            }
             return new MeetingOutcome(meeting, parsed.utterances(), parsed.speakers().size(), insights.fields().size());
         } catch (ActivityFailure e) {
             failure = reasonOf(e);
@@ -170,12 +185,35 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
     }
 
     /** Waits for a non-essential agent; its failure is noted, not thrown. */
-    private void awaitOptional(MeetingStep step, Promise<?> promise, List<String> unfinished) {
+    private <T> T awaitOptional(MeetingStep step, Promise<T> promise, List<String> unfinished) {
         try {
-            await(step, promise);
+            return await(step, promise);
         } catch (ActivityFailure e) {
             log.warn("Meeting step {} gave up: {}", step, e.getMessage());
             unfinished.add(step.label());
+            return null;
+        }
+    }
+
+    /**
+     * The meeting's follow-up goes out only once the rep approved it. The approval is its own workflow (abandoned, not
+     * cancelled, with the meeting's), so it can also be resumed or decided on its own; the meeting's results are stored
+     * already, so an approval that ends badly is the e-mail's story, not the meeting's.
+     */
+    private void awaitApproval(String org, String draftId) {
+        EmailApprovalWorkflow approval = Workflow.newChildWorkflowStub(EmailApprovalWorkflow.class,
+                ChildWorkflowOptions.newBuilder()
+                        .setWorkflowId(EmailApprovalWorkflow.idFor(org, draftId))
+                        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                        .build());
+        steps.put(MeetingStep.REVIEW, StepState.RUNNING);
+        try {
+            approval.run(new EmailApprovalInput(org, draftId));
+            steps.put(MeetingStep.REVIEW, StepState.DONE);
+        } catch (ChildWorkflowFailure e) {
+            // e.g. already started by the application after a restart: that one carries on
+            log.info("Approval of draft {} goes on without the meeting: {}", draftId, e.getMessage());
+            steps.put(MeetingStep.REVIEW, StepState.DONE);
         }
     }
 

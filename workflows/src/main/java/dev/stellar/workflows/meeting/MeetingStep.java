@@ -8,7 +8,8 @@ public enum MeetingStep {
     INDEX("Index for search"),
     COACH("Score against the scorecard"),
     DRAFT("Draft follow-ups"),
-    PERSIST("Store results");
+    PERSIST("Store results"),
+    REVIEW("Follow-up e-mail approval");
 
     private final String label;
 

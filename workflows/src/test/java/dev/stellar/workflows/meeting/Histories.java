@@ -19,6 +19,8 @@ final class Histories {
     static final String COMPLETED_WITH_METRICS = "histories/meeting-lifecycle-completed-metrics.json";
     /** Then indexing, coaching and drafting ("meeting-agents" version 1). */
     static final String COMPLETED_WITH_AGENTS = "histories/meeting-lifecycle-completed-agents.json";
+    /** Completed, then the follow-up e-mail approved in its child workflow and sent. */
+    static final String COMPLETED_WITH_APPROVAL = "histories/meeting-lifecycle-completed-approval.json";
     static final String FAILED = "histories/meeting-lifecycle-malformed-transcript.json";
 
     private Histories() {

@@ -14,7 +14,7 @@ class MeetingLifecycleReplayTest {
 
     @ParameterizedTest
     @ValueSource(strings = {Histories.COMPLETED, Histories.COMPLETED_WITH_METRICS, Histories.COMPLETED_WITH_AGENTS,
-            Histories.FAILED})
+            Histories.COMPLETED_WITH_APPROVAL, Histories.FAILED})
     void replaysRecordedHistory(String resource) throws Exception {
         String json = read(resource);
         assertThat(json).contains("MeetingLifecycleWorkflow");

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stellar.workflows.meeting.MeetingActivities.RecordStatusInput;
+import static org.awaitility.Awaitility.await;
+
+import dev.stellar.workflows.email.EmailApprovalWorkflow;
+import dev.stellar.workflows.email.EmailApprovalWorkflow.ApprovalDecision;
+import dev.stellar.workflows.email.EmailApprovalWorkflow.Decision;
+import dev.stellar.workflows.email.EmailApprovalWorkflowImpl;
+import dev.stellar.workflows.email.RecordingEmailActivities;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -20,11 +27,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MeetingLifecycleWorkflowTest {
 
     private final RecordingMeetingActivities activities = new RecordingMeetingActivities();
+    private final RecordingEmailActivities emailActivities = new RecordingEmailActivities();
 
     @RegisterExtension
     final TestWorkflowExtension temporal = TestWorkflowExtension.newBuilder()
-            .registerWorkflowImplementationTypes(MeetingLifecycleWorkflowImpl.class)
-            .setActivityImplementations(activities)
+            .registerWorkflowImplementationTypes(MeetingLifecycleWorkflowImpl.class, EmailApprovalWorkflowImpl.class)
+            .setActivityImplementations(activities, emailActivities)
             .setDoNotStart(true)
             .build();
 
@@ -47,9 +55,36 @@ class MeetingLifecycleWorkflowTest {
                 .isGreaterThan(activities.calls.indexOf("extract"));
         MeetingProgress progress = workflow.progress();
         assertThat(progress.percent()).isEqualTo(100);
-        assertThat(progress.steps()).extracting(MeetingProgress.StepProgress::step).containsExactly(MeetingStep.values());
+        assertThat(progress.steps()).extracting(MeetingProgress.StepProgress::step).as("no e-mail drafted, none to approve")
+                .containsExactly(MeetingStep.PARSE, MeetingStep.EXTRACT, MeetingStep.METRICS, MeetingStep.INDEX,
+                        MeetingStep.COACH, MeetingStep.DRAFT, MeetingStep.PERSIST);
         assertThat(progress.failure()).isNull();
         Histories.recordIfAsked(env.getWorkflowClient(), "meeting:org-1:upload:1", Histories.COMPLETED_WITH_AGENTS);
+    }
+
+    @Test
+    void theDraftedFollowUpWaitsForTheRepsApprovalAfterTheResultsAreStored(TestWorkflowEnvironment env, Worker worker) {
+        activities.emailDraftId = "draft-7";
+        env.start();
+        MeetingLifecycleWorkflow workflow = newWorkflow(env.getWorkflowClient(), worker, "meeting:org-1:upload:7");
+        WorkflowClient.start(workflow::run, INPUT);
+
+        EmailApprovalWorkflow approval = env.getWorkflowClient().newWorkflowStub(EmailApprovalWorkflow.class,
+                EmailApprovalWorkflow.idFor("org-1", "draft-7"));
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> emailActivities.calls.contains("open:draft-7"));
+        assertThat(activities.calls).as("the meeting's results do not wait for the rep").endsWith("complete:2");
+        assertThat(workflow.progress().steps()).contains(
+                new MeetingProgress.StepProgress(MeetingStep.PERSIST, StepState.DONE),
+                new MeetingProgress.StepProgress(MeetingStep.REVIEW, StepState.RUNNING));
+
+        env.sleep(java.time.Duration.ofHours(2));
+        approval.decide(new ApprovalDecision(Decision.APPROVE, 0));
+        WorkflowStub.fromTyped(workflow).getResult(MeetingOutcome.class);
+
+        assertThat(emailActivities.calls).containsExactly("open:draft-7", "remind",
+                "deliver:email-approval:org-1:draft-7:send");
+        assertThat(workflow.progress().steps()).contains(new MeetingProgress.StepProgress(MeetingStep.REVIEW, StepState.DONE));
+        Histories.recordIfAsked(env.getWorkflowClient(), "meeting:org-1:upload:7", Histories.COMPLETED_WITH_APPROVAL);
     }
 
     @Test

@@ -19,6 +19,8 @@ class RecordingMeetingActivities implements MeetingActivities {
     volatile boolean malformed;
     /** Coaching fails for ever (a broken scorecard, a model that is down): the meeting must still complete. */
     volatile boolean coachingBroken;
+    /** The follow-up e-mail the drafting agent wrote, waiting for approval; {@code null} when it wrote none. */
+    volatile String emailDraftId;
 
     @Override
     public ParsedTranscript parseTranscript(ParseTranscriptInput input) {
@@ -65,7 +67,7 @@ class RecordingMeetingActivities implements MeetingActivities {
     @Override
     public DraftsSummary draftFollowUps(DraftFollowUpsInput input) {
         calls.add("draft:" + input.fields().size());
-        return new DraftsSummary(2);
+        return new DraftsSummary(2, emailDraftId);
     }
 
     @Override

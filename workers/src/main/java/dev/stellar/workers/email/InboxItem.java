@@ -1,0 +1,29 @@
+package dev.stellar.workers.email;
+
+import dev.stellar.workers.drafts.Draft.Grounding;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A drafted e-mail as the approval inbox shows it.
+ *
+ * @param namedRecipients who the draft addresses, as the call names them
+ * @param to              the addresses it goes to (pre-filled from the meeting's attendees; the rep may change them)
+ * @param grounding       every fact the body states, with the call's words for it
+ * @param deliveryNote    why it failed, was suppressed, or when it goes out
+ * @param version         for optimistic locking: a decision on an older version is refused
+ */
+public record InboxItem(UUID id, UUID meetingId, String meetingTitle, UUID ownerId, String ownerName,
+                        List<String> namedRecipients, List<String> to, List<String> cc, String subject, String body,
+                        List<Grounding> grounding, String draftedBy, DraftStatus status, Instant createdAt,
+                        Instant expiresAt, Instant remindedAt, String decidedBy, Instant decidedAt, String decisionNote,
+                        Instant sendAt, String deliveryNote, long version) {
+
+    /** Where a drafted e-mail stands. */
+    public enum DraftStatus { DRAFT, APPROVED, REJECTED, EXPIRED, SENT, SUPPRESSED, FAILED }
+
+    public boolean waiting() {
+        return status == DraftStatus.DRAFT;
+    }
+}
