@@ -8,6 +8,11 @@ import dev.stellar.workers.meeting.MeetingNotFoundException;
 import dev.stellar.workers.schema.ConcurrentSchemaChangeException;
 import dev.stellar.workers.schema.UnknownSchemaException;
 import dev.stellar.workers.transcript.TranscriptFormatException;
+import dev.stellar.workers.email.DraftDecidedException;
+import dev.stellar.workers.email.DraftNotFoundException;
+import dev.stellar.workers.email.InvalidApprovalException;
+import dev.stellar.workers.email.InvalidEmailAddressException;
+import dev.stellar.workers.email.InvalidMailboxException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -66,6 +71,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConcurrentSchemaChangeException.class)
     ProblemDetail concurrentSchemaChange(ConcurrentSchemaChangeException e) {
         return problem(HttpStatus.CONFLICT, "Schema changed meanwhile", e.getMessage());
+    }
+
+    @ExceptionHandler({InvalidEmailAddressException.class, InvalidApprovalException.class, InvalidMailboxException.class})
+    ProblemDetail invalidEmail(RuntimeException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Cannot send as entered", e.getMessage());
+    }
+
+    @ExceptionHandler(DraftNotFoundException.class)
+    ProblemDetail draftNotFound(DraftNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Draft not found", e.getMessage());
+    }
+
+    @ExceptionHandler(DraftDecidedException.class)
+    ProblemDetail draftDecided(DraftDecidedException e) {
+        return problem(HttpStatus.CONFLICT, "Draft already decided", e.getMessage());
     }
 
     @ExceptionHandler(RoleRequiredException.class)

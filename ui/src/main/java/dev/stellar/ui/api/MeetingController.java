@@ -4,6 +4,7 @@ import dev.stellar.ui.security.CurrentCaller;
 import dev.stellar.workers.account.Caller;
 import dev.stellar.workers.coaching.CallScore;
 import dev.stellar.workers.drafts.Draft;
+import dev.stellar.workers.email.EmailAddresses;
 import dev.stellar.workers.meeting.MeetingDetail;
 import dev.stellar.workers.metrics.ConversationMetrics;
 import dev.stellar.workers.meeting.MeetingNotFoundException;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,14 +72,17 @@ public class MeetingController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Upload a transcript (WebVTT, SRT, '[hh:mm:ss] Speaker: text' or 'Speaker: text')",
             description = "Optional: title, startedAt (ISO-8601 instant), timeZone (IANA id; the meeting's date is read in it), "
-                    + "schema (estate-planning, b2b-discovery or one of the organisation's own; else its default). "
+                    + "schema (estate-planning, b2b-discovery or one of the organisation's own; else its default), "
+                    + "attendee (repeatable, 'Name <address>' or an address: the follow-up's recipients come from them). "
                     + "The file is checked at once: a malformed one is refused with 400 naming the line, and nothing is stored. "
                     + "Otherwise the meeting is processed in the background; poll GET /api/meetings/{id}.")
     public UploadResponse upload(@RequestPart("file") MultipartFile file,
                                  @RequestParam(name = "title", required = false) String title,
                                  @RequestParam(name = "startedAt", required = false) Instant startedAt,
                                  @RequestParam(name = "timeZone", required = false) String timeZone,
-                                 @RequestParam(name = "schema", required = false) String schema) throws IOException {
+                                 @RequestParam(name = "schema", required = false) String schema,
+                                 @RequestParam(name = "attendee", required = false) List<String> attendees)
+            throws IOException {
         if (file.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "file is empty");
         }
@@ -89,7 +94,9 @@ public class MeetingController {
                     "timeZone '" + timeZone + "' is not a time zone id such as Europe/Berlin");
         }
         MeetingSummary meeting = meetings.upload(currentCaller.require(),
-                new UploadRequest(file.getOriginalFilename(), file.getBytes(), title, startedAt, zone, schema));
+                new UploadRequest(file.getOriginalFilename(), file.getBytes(), title, startedAt, zone, schema,
+                        attendees == null ? List.of() : IntStream.range(0, attendees.size())
+                                .mapToObj(i -> EmailAddresses.attendee(attendees.get(i), i + 1)).toList()));
         return new UploadResponse(meeting.id(), meeting.status());
     }
 

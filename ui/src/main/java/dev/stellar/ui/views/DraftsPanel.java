@@ -25,7 +25,8 @@ class DraftsPanel extends Div {
             card.setId("draft-" + draft.kind().name().toLowerCase(Locale.ROOT));
             card.getStyle().set("margin-bottom", "var(--lumo-space-l)");
             card.add(new H4(draft.kind() == Draft.Kind.EMAIL ? "Follow-up email" : "Social post"));
-            Span by = new Span("drafted by " + draft.draftedBy() + " · waiting for review, nothing is sent");
+            Span by = new Span("drafted by " + draft.draftedBy() + (draft.kind() == Draft.Kind.EMAIL
+                    ? " · approve, edit or reject it under Follow-ups; nothing is sent before" : " · for you to post"));
             by.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
             card.add(by);
             if (!draft.recipients().isEmpty()) {

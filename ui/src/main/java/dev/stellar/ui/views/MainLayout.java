@@ -13,13 +13,14 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.stellar.ui.security.CurrentCaller;
+import dev.stellar.workers.email.MailboxService;
 import dev.stellar.workers.schema.FieldSchemaService;
 import jakarta.annotation.security.PermitAll;
 
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentCaller currentCaller, AuthenticationContext authentication) {
+    public MainLayout(CurrentCaller currentCaller, AuthenticationContext authentication, MailboxService mailboxes) {
         Span brand = new Span("Stellar");
         brand.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600");
 
@@ -39,10 +40,15 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Meetings", MeetingsView.class, VaadinIcon.CALENDAR_USER.create()));
+        nav.addItem(new SideNavItem("Follow-ups", InboxView.class, VaadinIcon.ENVELOPE_OPEN.create()));
         nav.addItem(new SideNavItem("Upload transcript", UploadView.class, VaadinIcon.UPLOAD.create()));
         nav.addItem(new SideNavItem("Search calls", SearchView.class, VaadinIcon.SEARCH.create()));
         if (currentCaller.get().map(caller -> FieldSchemaService.EDITORS.contains(caller.role())).orElse(false)) {
             nav.addItem(new SideNavItem("Field schemas", SchemasView.class, VaadinIcon.LIST_UL.create()));
+        }
+        nav.addItem(new SideNavItem("Mailbox", MailboxView.class, VaadinIcon.COG.create()));
+        if (mailboxes.hasLocalSink()) {
+            nav.addItem(new SideNavItem("Local mail sink (demo)", LocalMailSinkView.class, VaadinIcon.INBOX.create()));
         }
         addToDrawer(nav);
     }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
@@ -16,6 +17,9 @@ import com.vaadin.flow.component.select.Select;
 import dev.stellar.ui.security.CurrentCaller;
 import dev.stellar.workers.account.Caller;
 import dev.stellar.workers.meeting.MeetingService;
+import dev.stellar.workers.email.EmailAddresses;
+import dev.stellar.workers.email.InvalidEmailAddressException;
+import dev.stellar.workers.meeting.Attendee;
 import dev.stellar.workers.meeting.MeetingSummary;
 import dev.stellar.workers.meeting.UploadRequest;
 import dev.stellar.workers.schema.FieldSchemaService;
@@ -28,6 +32,7 @@ import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Hand in a transcript file; a malformed one is refused on the spot with the line that is wrong. */
 @Route(value = "upload", layout = MainLayout.class)
@@ -48,6 +53,10 @@ public class UploadView extends VerticalLayout {
         schema.setItemLabelGenerator(s -> s.name() + (s.defaultSchema() ? " (default)" : ""));
         available.stream().filter(SchemaSummary::defaultSchema).findFirst().ifPresent(schema::setValue);
         TextField title = new TextField("Title (optional)");
+        TextArea attendees = new TextArea("Attendees (optional, one per line: Name <address>)");
+        attendees.setId("upload-attendees");
+        attendees.setWidth("32em");
+        attendees.setHelperText("The follow-up e-mail goes to the attendees outside your organisation");
         title.setId("upload-title");
         title.setWidth("28em");
         DateTimePicker startedAt = new DateTimePicker("When it took place (optional)");
@@ -65,10 +74,10 @@ public class UploadView extends VerticalLayout {
                 ZoneId zone = BrowserZone.of(ui);
                 MeetingSummary meeting = meetings.upload(caller, new UploadRequest(metadata.fileName(), content,
                         title.getValue(), startedAt.getValue() == null ? null : startedAt.getValue().atZone(zone).toInstant(),
-                        zone, schema.getValue() == null ? null : schema.getValue().key()));
+                        zone, schema.getValue() == null ? null : schema.getValue().key(), attendeesOf(attendees.getValue())));
                 ui.access(() -> ui.navigate(MeetingDetailView.class,
                         new RouteParameters(MeetingDetailView.ID, meeting.id().toString())));
-            } catch (TranscriptFormatException e) {
+            } catch (TranscriptFormatException | InvalidEmailAddressException e) {
                 ui.access(() -> {
                     error.setText(metadata.fileName() + " was not accepted: " + e.getMessage());
                     error.setVisible(true);
@@ -88,6 +97,12 @@ public class UploadView extends VerticalLayout {
         upload.setDropLabel(new com.vaadin.flow.component.html.Span(
                 "Drop a transcript here: WebVTT (Zoom, Teams), SRT, or text lines '[hh:mm:ss] Speaker: text'"));
 
-        add(new H2("Upload a transcript"), new HorizontalLayout(title, startedAt, schema), upload, error);
+        add(new H2("Upload a transcript"), new HorizontalLayout(title, startedAt, schema), attendees, upload, error);
+    }
+
+    private static List<Attendee> attendeesOf(String text) {
+        List<String> lines = text == null ? List.of()
+                : text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        return IntStream.range(0, lines.size()).mapToObj(i -> EmailAddresses.attendee(lines.get(i), i + 1)).toList();
     }
 }

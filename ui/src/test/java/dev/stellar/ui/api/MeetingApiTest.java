@@ -26,19 +26,10 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /** The REST API over real HTTP, as a client would use it. */
-class MeetingApiTest extends StellarIntegrationTest {
+class MeetingApiTest extends ApiTest {
 
-    private final ObjectMapper json = new ObjectMapper();
-    private RestClient http;
     @Autowired
     private AccountService accounts;
-
-    @BeforeEach
-    void client() {
-        http = RestClient.builder().baseUrl(baseUrl())
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .build();
-    }
 
     @Test
     void signupThenTokenThenUploadYieldsACompletedMeetingOthersCannotSee() throws Exception {
@@ -233,22 +224,6 @@ class MeetingApiTest extends StellarIntegrationTest {
 
     // --- helpers ---
 
-    private record Response(int status, JsonNode body) {
-    }
-
-    private String signupSomeone() {
-        String email = "someone-" + UUID.randomUUID() + "@elsewhere.example";
-        assertThat(post("/api/signup", Map.of("organization", "Elsewhere", "name", "Sam", "email", email,
-                "password", "another long secret"), null).status()).isEqualTo(201);
-        return email;
-    }
-
-    private String token(String email, String password) {
-        Response response = post("/api/auth/token", Map.of("email", email, "password", password), null);
-        assertThat(response.status()).isEqualTo(200);
-        return response.body().get("token").asText();
-    }
-
     private static JsonNode field(JsonNode meeting, String key) {
         for (JsonNode field : meeting.get("fields")) {
             if (field.get("key").asText().equals(key)) {
@@ -256,42 +231,6 @@ class MeetingApiTest extends StellarIntegrationTest {
             }
         }
         throw new AssertionError("no field " + key + " in " + meeting.get("fields"));
-    }
-
-    private Response post(String path, Object body, String token) {
-        return exchange(http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body), token);
-    }
-
-    private Response get(String path, String token) {
-        return exchange(http.get().uri(path), token);
-    }
-
-    private Response upload(String token, String fileName, byte[] content) {
-        return upload(token, fileName, content, Map.of());
-    }
-
-    private Response upload(String token, String fileName, byte[] content, Map<String, String> fields) {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        fields.forEach(parts::add);
-        parts.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        });
-        return exchange(http.post().uri("/api/meetings").contentType(MediaType.MULTIPART_FORM_DATA).body(parts), token);
-    }
-
-    private Response postYaml(String yaml, String token) {
-        return exchange(http.post().uri("/api/schemas").contentType(MediaType.valueOf("application/yaml")).body(yaml), token);
-    }
-
-    private String text(RestClient.RequestHeadersSpec<?> request, String token) {
-        request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        return request.exchange((req, res) -> {
-            assertThat(res.getStatusCode().value()).isEqualTo(200);
-            return new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
-        });
     }
 
     private JsonNode awaitCompleted(String id, String token) {
@@ -308,20 +247,4 @@ class MeetingApiTest extends StellarIntegrationTest {
         }
     }
 
-    private Response exchange(RestClient.RequestHeadersSpec<?> request, String token) {
-        if (token != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }
-        return request.exchange((req, res) -> {
-            byte[] bytes = res.getBody().readAllBytes();
-            JsonNode body = bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
-            return new Response(res.getStatusCode().value(), body);
-        });
-    }
-
-    private static byte[] fixture(String resource) throws IOException {
-        try (InputStream in = MeetingApiTest.class.getResourceAsStream(resource)) {
-            return in.readAllBytes();
-        }
-    }
 }

@@ -66,6 +66,21 @@ public final class EmailAddresses {
         return result;
     }
 
+    /**
+     * An attendee written as {@code Name <address>} or a bare address, as calendars and forms write them.
+     *
+     * @throws InvalidEmailAddressException naming the attendee by position
+     */
+    public static Attendee attendee(String text, int position) {
+        try {
+            InternetAddress parsed = new InternetAddress(text == null ? "" : text.strip(), true);
+            return new Attendee(parsed.getPersonal(), normalise(parsed.getAddress(), "attendee " + position));
+        } catch (AddressException e) {
+            throw new InvalidEmailAddressException("attendee " + position + ": '" + text + "' is neither an address nor "
+                    + "'Name <address>'");
+        }
+    }
+
     public static String domainOf(String address) {
         return address.substring(address.indexOf('@') + 1).toLowerCase(Locale.ROOT);
     }

@@ -3,6 +3,9 @@ package dev.stellar.workers.email.sink;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -62,19 +66,25 @@ public class LocalMailSink implements DisposableBean {
         greenMail.setUser(address, login, password);
     }
 
-    /** What arrived from any of the given senders, newest first. */
+    /**
+     * What was delivered from any of the given senders, once per message however many recipients it had, newest first.
+     * Only inboxes count: a mailbox's Sent folder holds its own copies.
+     */
     public List<SinkMessage> receivedFrom(Set<String> senders) {
-        List<SinkMessage> result = new ArrayList<>();
-        for (MimeMessage message : greenMail.getReceivedMessages()) {
+        Map<String, SinkMessage> byId = new LinkedHashMap<>();
+        for (GreenMailUser user : greenMail.getUserManager().listUser()) {
             try {
-                SinkMessage read = read(message);
-                if (read.from() != null && senders.contains(read.from())) {
-                    result.add(read);
+                for (StoredMessage stored : greenMail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+                    SinkMessage read = read(stored.getMimeMessage());
+                    if (read.from() != null && senders.contains(read.from())) {
+                        byId.putIfAbsent(read.messageId() == null ? UUID.randomUUID().toString() : read.messageId(), read);
+                    }
                 }
-            } catch (MessagingException e) {
-                log.debug("Unreadable message in the sink: {}", e.getMessage());
+            } catch (MessagingException | FolderException e) {
+                log.debug("Unreadable mail in the sink: {}", e.getMessage());
             }
         }
+        List<SinkMessage> result = new ArrayList<>(byId.values());
         result.sort(Comparator.comparing(SinkMessage::receivedAt, Comparator.nullsLast(Comparator.reverseOrder())));
         return result;
     }
