@@ -1,5 +1,8 @@
 package dev.stellar.workflows;
 
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.Optional;
 import java.util.Arrays;
 
 /**
@@ -17,6 +20,17 @@ public enum Errors {
     DRAFT_NOT_FOUND,
     /** The mail server refused the message for good (an address, the login), or there is no mailbox to send from. */
     EMAIL_REJECTED;
+
+    /** The message of the first failure in the chain typed by one of these, as its activity worded it for people. */
+    public static Optional<String> typedMessage(Throwable failure) {
+        List<String> types = Arrays.asList(typeNames());
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApplicationFailure typed && types.contains(typed.getType())) {
+                return Optional.of(typed.getOriginalMessage());
+            }
+        }
+        return Optional.empty();
+    }
 
     /** All type names, for {@code RetryOptions.setDoNotRetry}. */
     public static String[] typeNames() {

@@ -22,6 +22,12 @@ public interface EmailActivities {
      */
     DeliveryResult deliver(DeliverInput input);
 
+    /**
+     * After the draft was sent: enrolls its recipients in the sequence the approver chose, if any, in the thread of the
+     * sent message; returns the enrollments to start (none when no sequence was chosen, or they exist already).
+     */
+    Enrollments enrollAfterSend(DraftRef draft);
+
     /** Records that sending gave up, with the reason a person will read. */
     void recordDeliveryFailure(DeliveryFailure failure);
 
@@ -47,6 +53,9 @@ public interface EmailActivities {
     }
 
     enum Delivery { SENT, DEFERRED, SUPPRESSED }
+
+    record Enrollments(java.util.List<String> enrollmentIds) {
+    }
 
     record DeliveryFailure(String organizationId, String draftId, String reason) {
     }

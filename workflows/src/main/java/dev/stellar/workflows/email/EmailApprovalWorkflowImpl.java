@@ -7,7 +7,12 @@ import dev.stellar.workflows.email.EmailActivities.Delivery;
 import dev.stellar.workflows.email.EmailActivities.DeliveryFailure;
 import dev.stellar.workflows.email.EmailActivities.DeliveryResult;
 import dev.stellar.workflows.email.EmailActivities.DraftRef;
+import dev.stellar.workflows.email.EmailActivities.Enrollments;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -85,6 +90,7 @@ public class EmailApprovalWorkflowImpl implements EmailApprovalWorkflow {
                 state = new ApprovalOutcome(ApprovalStage.SENDING, null);
                 DeliveryResult result = sender.deliver(new DeliverInput(input.organizationId(), input.draftId(), key));
                 if (result.delivery() == Delivery.SENT) {
+                    startSequences(input, activities.enrollAfterSend(draft));
                     return finish(ApprovalStage.SENT, result.detail());
                 }
                 if (result.delivery() == Delivery.SUPPRESSED) {
@@ -99,6 +105,23 @@ public class EmailApprovalWorkflowImpl implements EmailApprovalWorkflow {
             log.warn("E-mail {} not sent: {}", input.draftId(), reason);
             activities.recordDeliveryFailure(new DeliveryFailure(input.organizationId(), input.draftId(), reason));
             return finish(ApprovalStage.FAILED, reason);
+        }
+    }
+
+    /** Each enrollment is its own workflow, left running when this one ends; this waits only until they started. */
+    private void startSequences(EmailApprovalInput input, Enrollments enrollments) {
+        for (String enrollment : enrollments.enrollmentIds()) {
+            EmailSequenceWorkflow sequence = Workflow.newChildWorkflowStub(EmailSequenceWorkflow.class,
+                    ChildWorkflowOptions.newBuilder()
+                            .setWorkflowId(EmailSequenceWorkflow.idFor(input.organizationId(), enrollment))
+                            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                            .build());
+            Async.function(sequence::run, new EmailSequenceWorkflow.SequenceInput(input.organizationId(), enrollment));
+            try {
+                Workflow.getWorkflowExecution(sequence).get();
+            } catch (ChildWorkflowFailure | ApplicationFailure already) {
+                log.info("Sequence {} runs already: {}", enrollment, already.getMessage());
+            }
         }
     }
 
@@ -120,10 +143,6 @@ public class EmailApprovalWorkflowImpl implements EmailApprovalWorkflow {
     }
 
     private static String reasonOf(ActivityFailure failure) {
-        if (failure.getCause() instanceof ApplicationFailure typed && typed.getType() != null
-                && java.util.Arrays.asList(Errors.typeNames()).contains(typed.getType())) {
-            return typed.getOriginalMessage();
-        }
-        return "The mail server could not be reached after retrying for two hours; the worker's log has the details";
+        return Errors.typedMessage(failure).orElse("The mail server could not be reached after retrying for two hours; the worker's log has the details");
     }
 }

@@ -35,6 +35,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -240,10 +241,9 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
      * anything else, which step gave up, without internals (those are in the worker's log).
      */
     private String reasonOf(ActivityFailure failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ApplicationFailure typed && Arrays.asList(Errors.typeNames()).contains(typed.getType())) {
-                return typed.getOriginalMessage();
-            }
+        Optional<String> typed = Errors.typedMessage(failure);
+        if (typed.isPresent()) {
+            return typed.get();
         }
         String step = steps.entrySet().stream()
                 .filter(e -> e.getValue() == StepState.FAILED && !OPTIONAL.contains(e.getKey())) // agents gave up earlier

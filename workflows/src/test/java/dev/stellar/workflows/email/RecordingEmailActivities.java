@@ -20,6 +20,8 @@ public class RecordingEmailActivities implements EmailActivities {
     public final Deque<DeliveryResult> deliveries = new ArrayDeque<>();
     public volatile boolean rejectedByServer;
     public volatile int transientFailures;
+    /** What sending also records elsewhere (a sequence step counts as sent). */
+    public volatile Runnable onSent = () -> { };
 
     @Override
     public ApprovalPolicy openApproval(DraftRef draft) {
@@ -50,7 +52,20 @@ public class RecordingEmailActivities implements EmailActivities {
             throw ApplicationFailure.newFailure("smtp.example.com:587 is unreachable", "MAIL_SERVER_UNAVAILABLE");
         }
         DeliveryResult next = deliveries.poll();
-        return next != null ? next : new DeliveryResult(Delivery.SENT, 0, "Sent as <m@example.com>");
+        DeliveryResult result = next != null ? next : new DeliveryResult(Delivery.SENT, 0, "Sent as <m@example.com>");
+        if (result.delivery() == Delivery.SENT) {
+            onSent.run();
+        }
+        return result;
+    }
+
+    /** The enrollments the next {@link #enrollAfterSend} starts. */
+    public volatile List<String> enrollments = List.of();
+
+    @Override
+    public Enrollments enrollAfterSend(DraftRef draft) {
+        calls.add("enroll:" + draft.draftId());
+        return new Enrollments(enrollments);
     }
 
     @Override
