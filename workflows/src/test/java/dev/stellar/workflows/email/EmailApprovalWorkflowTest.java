@@ -61,7 +61,8 @@ class EmailApprovalWorkflowTest {
         ApprovalOutcome outcome = WorkflowStub.fromTyped(workflow).getResult(ApprovalOutcome.class);
         assertThat(outcome.stage()).isEqualTo(ApprovalStage.SENT);
         assertThat(env.currentTimeMillis()).isGreaterThanOrEqualTo(sendAt);
-        assertThat(activities.calls).containsExactly("open:draft-1", "deliver:email-approval:org-1:draft-1:send");
+        assertThat(activities.calls).containsExactly("open:draft-1", "deliver:email-approval:org-1:draft-1:send",
+                "enroll:draft-1");
     }
 
     @Test

@@ -82,7 +82,7 @@ class MeetingLifecycleWorkflowTest {
         WorkflowStub.fromTyped(workflow).getResult(MeetingOutcome.class);
 
         assertThat(emailActivities.calls).containsExactly("open:draft-7", "remind",
-                "deliver:email-approval:org-1:draft-7:send");
+                "deliver:email-approval:org-1:draft-7:send", "enroll:draft-7");
         assertThat(workflow.progress().steps()).contains(new MeetingProgress.StepProgress(MeetingStep.REVIEW, StepState.DONE));
         Histories.recordIfAsked(env.getWorkflowClient(), "meeting:org-1:upload:7", Histories.COMPLETED_WITH_APPROVAL);
     }
