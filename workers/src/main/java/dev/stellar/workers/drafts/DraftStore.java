@@ -35,7 +35,8 @@ public class DraftStore {
      */
     @Transactional
     public Optional<UUID> replace(UUID organizationId, UUID meetingId, List<Draft> drafts, List<String> to) {
-        jdbc.sql("delete from drafts where meeting_id = ? and organization_id = ? and status = 'DRAFT' and kind <> all (?)")
+        jdbc.sql("delete from drafts where meeting_id = ? and organization_id = ? and status = 'DRAFT' and kind <> all (?)"
+                        + " and enrollment_id is null")
                 .params(meetingId, organizationId, drafts.stream().map(d -> d.kind().name()).toArray(String[]::new))
                 .update();
         Timestamp now = Timestamp.from(clock.instant());
@@ -46,7 +47,7 @@ public class DraftStore {
                             insert into drafts (id, organization_id, meeting_id, kind, recipients, subject, body, grounding,
                                                 drafted_by, status, created_at, to_addresses)
                             values (?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, 'DRAFT', ?, ?::jsonb)
-                            on conflict (meeting_id, kind) do update set recipients = excluded.recipients,
+                            on conflict (meeting_id, kind) where enrollment_id is null do update set recipients = excluded.recipients,
                                 subject = excluded.subject, body = excluded.body, grounding = excluded.grounding,
                                 drafted_by = excluded.drafted_by, to_addresses = excluded.to_addresses,
                                 version = drafts.version + 1
@@ -56,7 +57,8 @@ public class DraftStore {
                             json.write(draft.kind() == Draft.Kind.EMAIL ? to : List.of()))
                     .update();
             if (draft.kind() == Draft.Kind.EMAIL) {
-                emailDraft = jdbc.sql("select id from drafts where meeting_id = ? and organization_id = ? and kind = 'EMAIL'")
+                emailDraft = jdbc.sql("select id from drafts where meeting_id = ? and organization_id = ? and kind = 'EMAIL'"
+                                + " and enrollment_id is null")
                         .params(meetingId, organizationId).query(UUID.class).single();
             }
         }
@@ -72,7 +74,7 @@ public class DraftStore {
         return jdbc.sql("""
                         select kind, recipients::text as recipients, subject, body, grounding::text as grounding, drafted_by
                         from drafts
-                        where meeting_id = ? and organization_id = ? order by kind""")
+                        where meeting_id = ? and organization_id = ? and enrollment_id is null order by kind""")
                 .params(meetingId, organizationId)
                 .query((rs, i) -> new Draft(Draft.Kind.valueOf(rs.getString("kind")),
                         json.read(rs.getString("recipients"), new TypeReference<List<String>>() { }), rs.getString("subject"),

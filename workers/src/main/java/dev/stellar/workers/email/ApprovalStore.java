@@ -26,7 +26,7 @@ public class ApprovalStore {
                    d.recipients::text as recipients, d.to_addresses::text as to_addresses,
                    d.cc_addresses::text as cc_addresses, d.subject, d.body, d.grounding::text as grounding, d.drafted_by,
                    d.status, d.created_at, d.expires_at, d.reminded_at, dec.display_name as decided_by, d.decided_at,
-                   d.decision_note, d.send_at, d.delivery_note, d.version
+                   d.decision_note, d.send_at, d.delivery_note, d.version, d.enrollment_id, d.step, d.sequence_key
             from drafts d
             join meetings m on m.id = d.meeting_id and m.organization_id = d.organization_id
             left join users o on o.id = m.owner_id
@@ -101,12 +101,13 @@ public class ApprovalStore {
     /** @return whether the decision was stored: {@code false} when the draft changed or was decided meanwhile */
     @Transactional
     public boolean approve(UUID organizationId, UUID draftId, long version, UUID decidedBy, List<String> to, List<String> cc,
-                           String subject, String body, Instant sendAt) {
+                           String subject, String body, Instant sendAt, String sequenceKey) {
         return jdbc.sql("""
                         update drafts set status = 'APPROVED', to_addresses = ?::jsonb, cc_addresses = ?::jsonb, subject = ?,
-                                          body = ?, send_at = ?, decided_by = ?, decided_at = ?, version = version + 1
+                                          body = ?, send_at = ?, decided_by = ?, decided_at = ?, sequence_key = ?,
+                                          version = version + 1
                         where id = ? and organization_id = ? and status = 'DRAFT' and version = ?""")
-                .params(json.write(to), json.write(cc), subject, body, Timestamp.from(sendAt), decidedBy,
+                .params(json.write(to), json.write(cc), subject, body, Timestamp.from(sendAt), decidedBy, sequenceKey,
                         Timestamp.from(clock.instant()), draftId, organizationId, version)
                 .update() == 1;
     }
@@ -127,6 +128,29 @@ public class ApprovalStore {
         jdbc.sql("update drafts set status = ?, delivery_note = ?, version = version + 1 where id = ? and organization_id = ?"
                         + " and status in ('APPROVED', ?)")
                 .params(status.name(), note, draftId, organizationId, status.name()).update();
+    }
+
+    /** A sequence step waiting for review, in the inbox beside the meeting's follow-up. @return its id */
+    @Transactional
+    public UUID draftStep(UUID organizationId, UUID meetingId, UUID enrollmentId, int step, String to, String subject,
+                          String body, String draftedBy) {
+        UUID id = UUID.nameUUIDFromBytes((enrollmentId + ":" + step).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        jdbc.sql("""
+                        insert into drafts (id, organization_id, meeting_id, kind, recipients, subject, body, grounding,
+                                            drafted_by, status, created_at, to_addresses, enrollment_id, step)
+                        values (?, ?, ?, 'EMAIL', '[]'::jsonb, ?, ?, '[]'::jsonb, ?, 'DRAFT', ?, ?::jsonb, ?, ?)
+                        on conflict do nothing""")
+                .params(id, organizationId, meetingId, subject, body, draftedBy, Timestamp.from(clock.instant()),
+                        json.write(List.of(to)), enrollmentId, step)
+                .update();
+        return id;
+    }
+
+    /** The Message-ID the draft went out with, once sent. */
+    @Transactional(readOnly = true)
+    public Optional<String> sentMessageId(UUID organizationId, UUID draftId) {
+        return jdbc.sql("select message_id from outbound_emails where organization_id = ? and draft_id = ? and status = 'SENT'")
+                .params(organizationId, draftId).query(String.class).optional();
     }
 
     /** Drafts whose approval workflow must exist: waiting, or approved and not yet sent. */
@@ -154,7 +178,8 @@ public class ApprovalStore {
                 json.read(rs.getString("grounding"), new TypeReference<List<Grounding>>() { }), rs.getString("drafted_by"),
                 DraftStatus.valueOf(rs.getString("status")), instant(rs, "created_at"), instant(rs, "expires_at"),
                 instant(rs, "reminded_at"), rs.getString("decided_by"), instant(rs, "decided_at"),
-                rs.getString("decision_note"), instant(rs, "send_at"), rs.getString("delivery_note"), rs.getLong("version"));
+                rs.getString("decision_note"), instant(rs, "send_at"), rs.getString("delivery_note"), rs.getLong("version"),
+                rs.getObject("enrollment_id", UUID.class), (Integer) rs.getObject("step"), rs.getString("sequence_key"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -6,6 +6,7 @@ import dev.stellar.workers.email.EmailDelivery.Outcome;
 import dev.stellar.workers.email.EmailDelivery.Sent;
 import dev.stellar.workers.email.InboxItem.DraftStatus;
 import dev.stellar.workers.email.Suppressions.Suppression;
+import dev.stellar.workers.meeting.MeetingStore;
 import dev.stellar.workflows.Errors;
 import dev.stellar.workflows.email.EmailActivities;
 import dev.stellar.workflows.email.EmailApprovalWorkflow.ApprovalDecision;
@@ -36,11 +37,21 @@ public class EmailActivitiesImpl implements EmailActivities {
     private final Suppressions suppressions;
     private final EmailDelivery delivery;
     private final EmailProperties defaults;
+    private final EnrollmentStore enrollments;
+    private final SequenceTemplateStore templates;
+    private final SequenceMailer mailer;
+    private final MeetingStore meetings;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     public EmailActivitiesImpl(ApprovalStore approvals, MailboxStore mailboxes, Suppressions suppressions,
-                               EmailDelivery delivery, EmailProperties defaults, JdbcClient jdbc, Clock clock) {
+                               EmailDelivery delivery, EmailProperties defaults, EnrollmentStore enrollments,
+                               SequenceTemplateStore templates, SequenceMailer mailer, MeetingStore meetings, JdbcClient jdbc,
+                               Clock clock) {
+        this.enrollments = enrollments;
+        this.templates = templates;
+        this.mailer = mailer;
+        this.meetings = meetings;
         this.approvals = approvals;
         this.mailboxes = mailboxes;
         this.suppressions = suppressions;
@@ -112,21 +123,10 @@ public class EmailActivitiesImpl implements EmailActivities {
         if (draft.status() == DraftStatus.SENT) {
             return new DeliveryResult(Delivery.SENT, 0, draft.deliveryNote());
         }
-        Mailbox mailbox = mailboxes.senderFor(org, draft.ownerId()).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-                "There is no mailbox to send from any more; connect one and approve again", Errors.EMAIL_REJECTED.name()));
-        Set<String> suppressed = suppressions.among(org, all(draft)).stream().map(Suppression::address)
-                .collect(Collectors.toSet());
-        List<String> to = draft.to().stream().filter(a -> !suppressed.contains(a)).toList();
-        List<String> cc = draft.cc().stream().filter(a -> !suppressed.contains(a)).toList();
-        if (to.isEmpty()) {
-            String note = "Not sent: " + String.join(", ", suppressed) + " must not be written to any more";
-            approvals.recordDelivery(org, draft.id(), DraftStatus.SUPPRESSED, note);
-            return new DeliveryResult(Delivery.SUPPRESSED, 0, note);
-        }
-        Outcome outcome;
+        DeliveryResult result;
         try {
-            outcome = delivery.deliver(new EmailDelivery.Request(org, input.idempotencyKey(), mailbox.id(), draft.id(), to, cc,
-                    draft.subject(), draft.body(), Map.of()));
+            result = draft.enrollmentId() != null ? deliverStep(org, draft, input.idempotencyKey())
+                    : deliverFollowUp(org, draft, input.idempotencyKey());
         } catch (EmailRejectedException e) {
             throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), Errors.EMAIL_REJECTED.name());
         } catch (MailDeliveryException e) {
@@ -135,14 +135,66 @@ public class EmailActivitiesImpl implements EmailActivities {
                     "Retrying (attempt " + attempt + "): " + e.getMessage());
             throw ApplicationFailure.newFailure(e.getMessage(), "MAIL_SERVER_UNAVAILABLE");
         }
+        approvals.recordDelivery(org, draft.id(), switch (result.delivery()) {
+            case SENT -> DraftStatus.SENT;
+            case SUPPRESSED -> DraftStatus.SUPPRESSED;
+            case DEFERRED -> DraftStatus.APPROVED;
+        }, result.detail());
+        return result;
+    }
+
+    /** A meeting's follow-up: to the approved recipients who may still be written to, from the owner's mailbox. */
+    private DeliveryResult deliverFollowUp(UUID org, InboxItem draft, String idempotencyKey) {
+        Mailbox mailbox = mailboxes.senderFor(org, draft.ownerId()).orElseThrow(() -> new EmailRejectedException(
+                "There is no mailbox to send from any more; connect one and approve again", List.of()));
+        Set<String> suppressed = suppressions.among(org, all(draft)).stream().map(Suppression::address)
+                .collect(Collectors.toSet());
+        List<String> to = draft.to().stream().filter(a -> !suppressed.contains(a)).toList();
+        List<String> cc = draft.cc().stream().filter(a -> !suppressed.contains(a)).toList();
+        if (to.isEmpty()) {
+            return new DeliveryResult(Delivery.SUPPRESSED, 0,
+                    "Not sent: " + String.join(", ", suppressed) + " must not be written to any more");
+        }
+        Outcome outcome = delivery.deliver(new EmailDelivery.Request(org, idempotencyKey, mailbox.id(), draft.id(), to, cc,
+                draft.subject(), draft.body(), Map.of()));
         if (outcome instanceof Sent sent) {
-            String note = "Sent from " + mailbox.address() + " as <" + sent.messageId() + ">";
-            approvals.recordDelivery(org, draft.id(), DraftStatus.SENT, note);
-            return new DeliveryResult(Delivery.SENT, 0, note);
+            return new DeliveryResult(Delivery.SENT, 0, "Sent from " + mailbox.address() + " as <" + sent.messageId() + ">");
         }
         Deferred deferred = (Deferred) outcome;
-        approvals.recordDelivery(org, draft.id(), DraftStatus.APPROVED, deferred.reason());
         return new DeliveryResult(Delivery.DEFERRED, deferred.until().toEpochMilli(), deferred.reason());
+    }
+
+    /** A reviewed sequence step: as approved, in its sequence's thread, with unsubscribe. */
+    private DeliveryResult deliverStep(UUID org, InboxItem draft, String idempotencyKey) {
+        Enrollment enrollment = enrollments.find(org, draft.enrollmentId())
+                .orElseThrow(() -> new EmailRejectedException("The sequence enrollment no longer exists", List.of()));
+        return mailer.send(enrollment, draft.step(), idempotencyKey,
+                new SequenceMailer.StepMessage(draft.subject(), draft.body()), draft.id());
+    }
+
+    @Override
+    public Enrollments enrollAfterSend(DraftRef ref) {
+        InboxItem draft = draft(ref);
+        if (draft.sequenceKey() == null || draft.enrollmentId() != null || draft.status() != DraftStatus.SENT) {
+            return new Enrollments(List.of());
+        }
+        UUID org = uuid(ref.organizationId());
+        var template = templates.resolve(org, draft.sequenceKey(), null);
+        if (template.isEmpty()) {
+            log.warn("Draft {} names the sequence {}, which no longer exists", draft.id(), draft.sequenceKey());
+            return new Enrollments(List.of());
+        }
+        List<String> thread = approvals.sentMessageId(org, draft.id()).map(List::of).orElse(List.of());
+        Map<String, String> names = meetings.attendees(org, draft.meetingId()).stream()
+                .filter(a -> a.email() != null && a.name() != null)
+                .collect(Collectors.toMap(a -> a.email(), a -> a.name(), (a, b) -> a));
+        List<String> started = new ArrayList<>();
+        for (String contact : draft.to()) {
+            enrollments.create(org, draft.sequenceKey(), template.get().version(), draft.meetingId(), draft.ownerId(),
+                            contact, names.get(contact), thread)
+                    .ifPresent(id -> started.add(id.toString()));
+        }
+        return new Enrollments(started);
     }
 
     @Override

@@ -41,10 +41,19 @@ public class EmailDelivery {
     private static final Logger log = LoggerFactory.getLogger(EmailDelivery.class);
 
     /**
-     * @param draftId the draft it sends, or {@code null} (a notice to a user)
+     * @param draftId      the draft it sends, or {@code null} (a sequence step sent without review, a notice to a user)
+     * @param inReplyTo    the Message-ID this one answers, or {@code null}
+     * @param references   the thread's Message-IDs, oldest first
+     * @param enrollmentId the sequence enrollment it belongs to, or {@code null}
      */
     public record Request(UUID organizationId, String idempotencyKey, UUID mailboxId, UUID draftId, List<String> to,
-                          List<String> cc, String subject, String body, Map<String, String> headers) {
+                          List<String> cc, String subject, String body, Map<String, String> headers, String inReplyTo,
+                          List<String> references, UUID enrollmentId) {
+
+        public Request(UUID organizationId, String idempotencyKey, UUID mailboxId, UUID draftId, List<String> to,
+                       List<String> cc, String subject, String body, Map<String, String> headers) {
+            this(organizationId, idempotencyKey, mailboxId, draftId, to, cc, subject, body, headers, null, List.of(), null);
+        }
     }
 
     public sealed interface Outcome {
@@ -108,7 +117,7 @@ public class EmailDelivery {
         }
         try {
             sender.send(mailbox, new OutgoingEmail(row.messageId(), request.to(), request.cc(), request.subject(),
-                    request.body(), null, null, request.headers()));
+                    request.body(), request.inReplyTo(), request.references(), request.headers()));
         } catch (MailDeliveryException e) {
             record(request.organizationId(), row.id(), e.permanent() ? "FAILED" : "SENDING", e.getMessage());
             if (e.permanent()) {
@@ -150,12 +159,12 @@ public class EmailDelivery {
     private Row claim(Request request, String messageId) {
         jdbc.sql("""
                         insert into outbound_emails (id, organization_id, idempotency_key, message_id, mailbox_id, draft_id,
-                                                     recipients, subject, status, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'SENDING', ?)
+                                                     recipients, subject, status, created_at, enrollment_id)
+                        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'SENDING', ?, ?)
                         on conflict (idempotency_key) do nothing""")
                 .params(UUID.randomUUID(), request.organizationId(), request.idempotencyKey(), messageId,
                         request.mailboxId(), request.draftId(), json.write(request.to()), request.subject(),
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant()), request.enrollmentId())
                 .update();
         return jdbc.sql("""
                         select id, message_id, status, attempts, last_error from outbound_emails

@@ -30,10 +30,12 @@ public class EmailInbox {
     private final MailboxStore mailboxes;
     private final Suppressions suppressions;
     private final EmailWorkflows workflows;
+    private final SequenceTemplateStore templates;
     private final Clock clock;
 
     public EmailInbox(ApprovalStore approvals, MailboxStore mailboxes, Suppressions suppressions, EmailWorkflows workflows,
-                      Clock clock) {
+                      SequenceTemplateStore templates, Clock clock) {
+        this.templates = templates;
         this.approvals = approvals;
         this.mailboxes = mailboxes;
         this.suppressions = suppressions;
@@ -86,8 +88,12 @@ public class EmailInbox {
                     ? "the meeting has no owner" : item.ownerName() + " has none") + " and the organisation has none."
                     + " Connect one under Mailbox");
         }
+        String sequence = approval.sequence() == null || approval.sequence().isBlank() ? null : approval.sequence().strip();
+        require(sequence == null || item.enrollmentId() == null, "A sequence step cannot start another sequence");
+        require(sequence == null || templates.resolve(caller.organizationId(), sequence, null).isPresent(),
+                "There is no sequence '" + sequence + "'");
         if (!approvals.approve(caller.organizationId(), draftId, approval.version(), caller.userId(), to, cc,
-                approval.subject().strip(), approval.body().strip(), sendAt)) {
+                approval.subject().strip(), approval.body().strip(), sendAt, sequence)) {
             throw new DraftDecidedException("The draft changed or was decided since you opened it; open it again");
         }
         workflows.decided(caller.organizationId(), draftId, new ApprovalDecision(Decision.APPROVE, sendAt.toEpochMilli()));

@@ -32,9 +32,11 @@ public class MailboxService {
     private final Suppressions suppressions;
     private final MailSender sender;
     private final ObjectProvider<LocalMailSink> sink;
+    private final EmailSchedules schedules;
 
     public MailboxService(MailboxStore mailboxes, Suppressions suppressions, MailSender sender,
-                          ObjectProvider<LocalMailSink> sink) {
+                          ObjectProvider<LocalMailSink> sink, EmailSchedules schedules) {
+        this.schedules = schedules;
         this.mailboxes = mailboxes;
         this.suppressions = suppressions;
         this.sender = sender;
@@ -67,7 +69,9 @@ public class MailboxService {
         if (organisation) {
             requireEditor(caller, "changing the organisation's mailbox");
         }
-        return mailboxes.save(caller.organizationId(), organisation ? null : caller.userId(), form);
+        Mailbox saved = mailboxes.save(caller.organizationId(), organisation ? null : caller.userId(), form);
+        schedules.mailboxSaved(caller.organizationId(), saved.id(), saved.imapHost() != null);
+        return saved;
     }
 
     /** Logs in to SMTP (and IMAP, when set) with the stored settings, sending nothing. */

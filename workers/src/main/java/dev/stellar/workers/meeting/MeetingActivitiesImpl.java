@@ -15,6 +15,7 @@ import dev.stellar.workers.drafts.DraftStore;
 import dev.stellar.workers.drafts.DraftingContext;
 import dev.stellar.workers.drafts.FollowUpDrafter;
 import dev.stellar.workers.email.EmailAddresses;
+import dev.stellar.workers.email.Sequences;
 import dev.stellar.workers.extraction.ExtractionContext;
 import dev.stellar.workers.extraction.Extraction;
 import dev.stellar.workers.extraction.ExtractionService;
@@ -60,11 +61,14 @@ public class MeetingActivitiesImpl implements MeetingActivities {
     private final CoachingStore coaching;
     private final FollowUpDrafter drafter;
     private final DraftStore drafts;
+    private final Sequences sequences;
 
     public MeetingActivitiesImpl(BlobStore blobs, TranscriptParser parser, ExtractionService extraction, MeetingStore store,
                                  MeetingRepository meetings, UserRepository users, ConversationAnalyzer analyzer,
                                  MetricsStore metricsStore, FieldSchemaService schemas, TranscriptIndex index,
-                                 CallCoach coach, CoachingStore coaching, FollowUpDrafter drafter, DraftStore drafts) {
+                                 CallCoach coach, CoachingStore coaching, FollowUpDrafter drafter, DraftStore drafts,
+                                 Sequences sequences) {
+        this.sequences = sequences;
         this.blobs = blobs;
         this.parser = parser;
         this.extraction = extraction;
@@ -204,6 +208,8 @@ public class MeetingActivitiesImpl implements MeetingActivities {
     public void completeMeeting(CompleteMeetingInput input) {
         guarded(() -> store.complete(uuid(input.organizationId()), uuid(input.meetingId()), input.fields(),
                 input.unfinished() == null ? List.of() : input.unfinished()));
+        // a deal won or lost ends the follow-up sequences of the people in this meeting
+        sequences.meetingAnalysed(uuid(input.organizationId()), uuid(input.meetingId()), input.fields());
     }
 
     @Override

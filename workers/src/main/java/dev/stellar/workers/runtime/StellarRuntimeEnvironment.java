@@ -47,6 +47,7 @@ public class StellarRuntimeEnvironment implements EnvironmentPostProcessor, Orde
         defaults.put("stellar.vectors.embedded-file", dataDir.resolve("vectors").resolve("chunks.json").toString());
         defaults.put("spring.temporal.test-server.enabled", embeddedTemporal);
         defaults.put("spring.temporal.start-workers", roles.contains(WORKER));
+        defaults.put("spring.quartz.auto-startup", roles.contains(WORKER)); // jobs fire on worker nodes only
         environment.getPropertySources().addLast(new MapPropertySource("stellarRuntimeDefaults", defaults));
         if (environment.getProperty("stellar.embedded.database", Boolean.class, false)) {
             EmbeddedPostgresLauncher.startEarly(Path.of(environment.getProperty("stellar.data-dir")).toAbsolutePath().normalize(),
