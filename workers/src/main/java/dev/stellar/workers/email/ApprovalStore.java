@@ -107,8 +107,8 @@ public class ApprovalStore {
                                           body = ?, send_at = ?, decided_by = ?, decided_at = ?, sequence_key = ?,
                                           version = version + 1
                         where id = ? and organization_id = ? and status = 'DRAFT' and version = ?""")
-                .params(json.write(to), json.write(cc), subject, body, Timestamp.from(sendAt), decidedBy, sequenceKey,
-                        Timestamp.from(clock.instant()), draftId, organizationId, version)
+                .params(json.write(to), json.write(cc), subject, body, Timestamp.from(sendAt), decidedBy,
+                        Timestamp.from(clock.instant()), sequenceKey, draftId, organizationId, version)
                 .update() == 1;
     }
 

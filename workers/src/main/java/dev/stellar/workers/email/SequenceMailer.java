@@ -13,7 +13,6 @@ import dev.stellar.workers.email.Suppressions.Suppression;
 import dev.stellar.workflows.email.EmailActivities.Delivery;
 import dev.stellar.workflows.email.EmailActivities.DeliveryResult;
 import dev.stellar.workflows.email.EmailSequenceWorkflow.StopReason;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;

@@ -4,37 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.stellar.connectors.mail.JakartaMailbox;
 import dev.stellar.connectors.mail.MailSender;
 import dev.stellar.connectors.mail.MailboxSettings;
-import dev.stellar.connectors.mail.MailboxSettings.Security;
 import dev.stellar.connectors.mail.OutgoingEmail;
-import dev.stellar.workers.WorkersIntegrationTest;
 import dev.stellar.workers.account.Caller;
 import dev.stellar.workers.email.EmailDelivery.Deferred;
 import dev.stellar.workers.email.EmailDelivery.Outcome;
 import dev.stellar.workers.email.EmailDelivery.Sent;
 import dev.stellar.workers.email.InboxItem.DraftStatus;
-import dev.stellar.workers.meeting.Attendee;
-import dev.stellar.workers.meeting.MeetingService;
-import dev.stellar.workers.meeting.MeetingSummary;
-import dev.stellar.workers.meeting.UploadRequest;
 import dev.stellar.workers.persistence.JsonColumns;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,19 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A rep's follow-up from meeting to mailbox: real PostgreSQL, the in-process Temporal service running the meeting and
  * approval workflows, and GreenMail as the organisation's SMTP and IMAP server.
  */
-class EmailApprovalIntegrationTest extends WorkersIntegrationTest {
+class EmailApprovalIntegrationTest extends EmailIntegrationTest {
 
-    private static final Duration ANALYSIS = Duration.ofSeconds(90);
-
-    @RegisterExtension
-    static GreenMailExtension mailServer = new GreenMailExtension(com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
-
-    @Autowired
-    MeetingService meetings;
-    @Autowired
-    EmailInbox inbox;
-    @Autowired
-    MailboxStore mailboxes;
     @Autowired
     Suppressions suppressions;
     @Autowired
@@ -221,58 +198,12 @@ class EmailApprovalIntegrationTest extends WorkersIntegrationTest {
                 .isInstanceOf(InvalidMailboxException.class);
     }
 
-    /** What reached the address's inbox (the sender's Sent folder holds copies too). */
-    private static List<MimeMessage> delivered(String address) throws Exception {
-        var user = mailServer.getUserManager().getUserByEmail(address);
-        if (user == null) {
-            return List.of();
-        }
-        List<MimeMessage> messages = new java.util.ArrayList<>();
-        for (var stored : mailServer.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-            messages.add(stored.getMimeMessage());
-        }
-        return messages;
-    }
-
-    private Mailbox connectMailbox(Caller rep, int smtpPort) {
-        mailServer.setUser(rep.email(), rep.email(), "app-password");
-        return mailboxes.save(rep.organizationId(), rep.userId(), form(rep, smtpPort, null, null, null));
-    }
-
-    private MailboxForm form(Caller rep, int smtpPort, Integer cap, Integer spacing, String zone) {
-        return new MailboxForm(rep.email(), rep.displayName(), "127.0.0.1", smtpPort, Security.NONE, "127.0.0.1",
-                mailServer.getImap().getPort(), Security.NONE, rep.email(), "app-password", null, cap,
-                spacing == null ? 0 : spacing, zone);
-    }
-
     private Mailbox mailbox(Caller rep) {
         return mailboxes.find(rep.organizationId(), rep.userId()).orElseThrow();
-    }
-
-    private InboxItem draftedFollowUp(Caller rep) throws Exception {
-        MeetingSummary meeting = meetings.upload(rep, new UploadRequest("chen.txt", fixture("/demo/estate-planning-chen.txt"),
-                "Chen consultation", Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC, "estate-planning",
-                List.of(new Attendee("Riley Rep", rep.email()), new Attendee("Margaret Chen", "margaret.chen@example.com"),
-                        new Attendee("David Chen", "David.Chen@Example.com"))));
-        return await().atMost(ANALYSIS).pollInterval(Duration.ofMillis(200))
-                .until(() -> inbox.inbox(rep, List.of(DraftStatus.DRAFT)).stream()
-                        .filter(d -> d.meetingId().equals(meeting.id()) && d.expiresAt() != null).findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private InboxItem awaitStatus(Caller rep, UUID draftId, DraftStatus status) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> inbox.item(rep, draftId), d -> d.status() == status);
     }
 
     private static Approval approval(InboxItem draft, List<String> to) {
         return new Approval(to, null, draft.subject(), draft.body(), null, draft.version());
     }
 
-    private static byte[] fixture(String resource) throws Exception {
-        try (InputStream in = EmailApprovalIntegrationTest.class.getResourceAsStream(resource)) {
-            return in.readAllBytes();
-        }
-    }
 }
