@@ -8,7 +8,9 @@ import dev.stellar.workers.meeting.MeetingNotFoundException;
 import dev.stellar.workers.schema.ConcurrentSchemaChangeException;
 import dev.stellar.workers.schema.UnknownSchemaException;
 import dev.stellar.workers.transcript.TranscriptFormatException;
+import dev.stellar.playbooks.sequence.SequenceTemplateException;
 import dev.stellar.workers.email.DraftDecidedException;
+import dev.stellar.workers.email.EnrollmentNotFoundException;
 import dev.stellar.workers.email.DraftNotFoundException;
 import dev.stellar.workers.email.InvalidApprovalException;
 import dev.stellar.workers.email.InvalidEmailAddressException;
@@ -76,6 +78,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({InvalidEmailAddressException.class, InvalidApprovalException.class, InvalidMailboxException.class})
     ProblemDetail invalidEmail(RuntimeException e) {
         return problem(HttpStatus.BAD_REQUEST, "Cannot send as entered", e.getMessage());
+    }
+
+    @ExceptionHandler(SequenceTemplateException.class)
+    ProblemDetail invalidSequence(SequenceTemplateException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid sequence", e.getMessage());
+        if (e.line() > 0) {
+            problem.setProperty("line", e.line());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(EnrollmentNotFoundException.class)
+    ProblemDetail enrollmentNotFound(EnrollmentNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Enrollment not found", e.getMessage());
     }
 
     @ExceptionHandler(DraftNotFoundException.class)

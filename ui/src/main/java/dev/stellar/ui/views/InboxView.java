@@ -35,6 +35,7 @@ import dev.stellar.workers.email.Approval;
 import dev.stellar.workers.email.EmailInbox;
 import dev.stellar.workers.email.InboxItem;
 import dev.stellar.workers.email.InboxItem.DraftStatus;
+import dev.stellar.workers.email.Sequences;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -83,14 +84,23 @@ public class InboxView extends VerticalLayout {
     private final TextArea body = new TextArea("Message");
     private final DateTimePicker sendAt = new DateTimePicker("Send at (empty: now)");
     private final TextField reason = new TextField("Reason to reject");
+    private final Select<String> sequence = new Select<>();
     private final Paragraph error = new Paragraph();
     private final Button approve = new Button("Approve and send");
     private final Button reject = new Button("Reject");
     private InboxItem open;
 
-    public InboxView(EmailInbox inbox, CurrentCaller currentCaller) {
+    public InboxView(EmailInbox inbox, Sequences sequences, CurrentCaller currentCaller) {
         this.inbox = inbox;
         this.caller = currentCaller.require();
+        sequence.setLabel("Then, until they reply");
+        sequence.setId("draft-sequence");
+        sequence.setEmptySelectionAllowed(true);
+        sequence.setEmptySelectionCaption("no sequence");
+        sequence.setItems(sequences.templates(caller).stream().map(r -> r.template().key()).toList());
+        java.util.Map<String, String> names = sequences.templates(caller).stream()
+                .collect(java.util.stream.Collectors.toMap(r -> r.template().key(), r -> r.template().name()));
+        sequence.setItemLabelGenerator(key -> key == null ? "no sequence" : "continue with " + names.getOrDefault(key, key));
         setSizeFull();
         add(new H2("Follow-ups"));
         Paragraph help = new Paragraph("Drafted e-mails wait here for you. Nothing reaches a customer until you approve it. "
@@ -203,6 +213,7 @@ public class InboxView extends VerticalLayout {
         body.setValue(item.body());
         sendAt.clear();
         reason.clear();
+        sequence.clear();
         for (var field : List.of(to, cc, subject)) {
             field.setReadOnly(!waiting);
         }
@@ -219,6 +230,9 @@ public class InboxView extends VerticalLayout {
         }
         if (waiting) {
             HorizontalLayout actions = new HorizontalLayout(approve, sendAt);
+            if (item.enrollmentId() == null) {
+                actions.add(sequence);
+            }
             actions.setAlignItems(FlexComponent.Alignment.BASELINE);
             HorizontalLayout rejecting = new HorizontalLayout(reason, reject);
             rejecting.setWidthFull();
@@ -236,7 +250,8 @@ public class InboxView extends VerticalLayout {
         try {
             InboxItem approved = inbox.approve(caller, open.id(), new Approval(addresses(to.getValue()),
                     addresses(cc.getValue()), subject.getValue(), body.getValue(),
-                    sendAt.getValue() == null ? null : sendAt.getValue().atZone(zone).toInstant(), open.version()));
+                    sendAt.getValue() == null ? null : sendAt.getValue().atZone(zone).toInstant(), open.version(),
+                    sequence.getValue()));
             notify(sendAt.getValue() == null ? "Approved: sending now" : "Approved: it goes out at the time you set");
             refresh();
             show(approved);

@@ -41,6 +41,7 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Meetings", MeetingsView.class, VaadinIcon.CALENDAR_USER.create()));
         nav.addItem(new SideNavItem("Follow-ups", InboxView.class, VaadinIcon.ENVELOPE_OPEN.create()));
+        nav.addItem(new SideNavItem("Sequences", SequencesView.class, VaadinIcon.CONNECT.create()));
         nav.addItem(new SideNavItem("Upload transcript", UploadView.class, VaadinIcon.UPLOAD.create()));
         nav.addItem(new SideNavItem("Search calls", SearchView.class, VaadinIcon.SEARCH.create()));
         if (currentCaller.get().map(caller -> FieldSchemaService.EDITORS.contains(caller.role())).orElse(false)) {

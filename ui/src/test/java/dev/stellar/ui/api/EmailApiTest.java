@@ -24,6 +24,8 @@ class EmailApiTest extends ApiTest {
     LocalMailSink sink;
     @Autowired
     AccountService accounts;
+    @Autowired
+    dev.stellar.workers.email.SequenceActivitiesImpl sequenceActivities;
 
     @Test
     void aRepApprovesTheDraftedFollowUpAndItIsDeliveredOnceFromTheirMailbox() throws Exception {
@@ -109,6 +111,62 @@ class EmailApiTest extends ApiTest {
                 adminToken).status()).isEqualTo(201);
         assertThat(get("/api/email/suppressions", repToken).body().findValuesAsText("address"))
                 .containsExactly("pat@buyer.example");
+    }
+
+    @Test
+    void sequencesAreEditedEnrolledPausedAndStoppedAndTheUnsubscribeLinkWorksInOneClick() throws Exception {
+        String admin = signupSomeone();
+        String token = token(admin, "another long secret");
+        sink.addMailbox(admin, admin, "app-password");
+        assertThat(put("/api/email/mailbox", Map.of("address", admin, "smtpHost", "127.0.0.1", "smtpPort", sink.smtpPort(),
+                "smtpSecurity", "NONE", "imapHost", "127.0.0.1", "imapPort", sink.imapPort(), "imapSecurity", "NONE",
+                "username", admin, "secret", "app-password"), token).status()).isEqualTo(200);
+
+        Response broken = exchange(http.post().uri("/api/sequences").contentType(org.springframework.http.MediaType
+                .valueOf("application/yaml")).body("key: nudge\nname: Nudge\nsteps:\n  - after-business-days: 2\n"
+                + "    subject: Hi {{contact.nickname}}\n    body: Hello\n"), token);
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.body().get("detail").asText()).contains("steps[0].subject", "nickname");
+        Response saved = exchange(http.post().uri("/api/sequences").contentType(org.springframework.http.MediaType
+                .valueOf("application/yaml")).body("key: nudge\nname: Nudge\nsteps:\n  - after-business-days: 2\n"
+                + "    subject: Hi {{contact.first_name}}\n    body: Still interested?\n"), token);
+        assertThat(saved.status()).isEqualTo(201);
+        assertThat(saved.body().get("version").asInt()).isEqualTo(1);
+        assertThat(get("/api/sequences", token).body().findValuesAsText("key")).contains("after-the-meeting", "nudge");
+
+        Response upload = upload(token, "call.txt", "Riley Rep: Hello Pat.\nPat Buyer: Hi.\n".getBytes(),
+                Map.of("attendee", "Pat Buyer <pat@unsubscribe.example>"));
+        String meetingId = upload.body().get("id").asText();
+        Response enrolled = post("/api/sequences/enrollments", Map.of("meetingId", meetingId, "sequence", "nudge",
+                "contacts", List.of("pat@unsubscribe.example")), token);
+        assertThat(enrolled.status()).isEqualTo(201);
+        String enrollment = enrolled.body().get(0).get("id").asText();
+        assertThat(post("/api/sequences/enrollments/" + enrollment + "/pause", Map.of(), token).body()
+                .get("enrollment").get("status").asText()).isEqualTo("PAUSED");
+        assertThat(post("/api/sequences/enrollments/" + enrollment + "/resume", Map.of(), token).body()
+                .get("enrollment").get("status").asText()).isEqualTo("ACTIVE");
+
+        var ref = new dev.stellar.workflows.email.SequenceActivities.SendStepInput(
+                accounts.findByEmail(admin).orElseThrow().organizationId().toString(), enrollment, 0, "api-test:" + enrollment);
+        assertThat(sequenceActivities.sendStep(ref).delivery().name()).isEqualTo("SENT");
+        String header = sink.receivedFrom(Set.of(admin)).get(0).headers().get("List-Unsubscribe");
+        String link = header.replaceAll("^<([^>]+)>.*", "$1");
+        String path = link.substring(link.indexOf("/unsubscribe/"));
+
+        String page = http.get().uri(path).retrieve().body(String.class);
+        assertThat(page).contains("<form method=\"post\">");
+        assertThat(get("/api/email/suppressions", token).body()).as("opening the link changes nothing").isEmpty();
+        Integer oneClick = http.post().uri(path).contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .body("List-Unsubscribe=One-Click").exchange((req, res) -> Integer.valueOf(res.getStatusCode().value()));
+        assertThat(oneClick).isEqualTo(200);
+        assertThat(get("/api/email/suppressions", token).body().findValuesAsText("address"))
+                .containsExactly("pat@unsubscribe.example");
+        JsonNode stopped = get("/api/sequences/enrollments/" + enrollment, token).body();
+        assertThat(stopped.get("enrollment").get("stopReason").asText()).isEqualTo("UNSUBSCRIBED");
+        assertThat(stopped.get("history").findValuesAsText("kind")).contains("ENROLLED", "PAUSED", "ACTIVE", "SENT", "STOPPED");
+        Integer unknown = http.post().uri("/unsubscribe/unknown-token-0000000000")
+                .exchange((req, res) -> Integer.valueOf(res.getStatusCode().value()));
+        assertThat(unknown).isEqualTo(404);
     }
 
     private JsonNode waitingDraft(String token, String meetingId) {
