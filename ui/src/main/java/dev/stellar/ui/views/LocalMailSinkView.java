@@ -7,6 +7,9 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -14,6 +17,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.stellar.ui.security.CurrentCaller;
 import dev.stellar.workers.account.Caller;
+import dev.stellar.workers.email.MailboxPoller;
 import dev.stellar.workers.email.MailboxService;
 import dev.stellar.workers.email.sink.LocalMailSink.SinkMessage;
 import jakarta.annotation.security.PermitAll;
@@ -33,6 +37,8 @@ public class LocalMailSinkView extends VerticalLayout implements BeforeEnterObse
     private final Caller caller;
     private final Grid<SinkMessage> grid = new Grid<>(SinkMessage.class, false);
     private final Pre detail = new Pre();
+    private final Button reply = new Button("Reply as the recipient");
+    private SinkMessage open;
 
     public LocalMailSinkView(MailboxService mailboxes, CurrentCaller currentCaller) {
         this.mailboxes = mailboxes;
@@ -51,11 +57,19 @@ public class LocalMailSinkView extends VerticalLayout implements BeforeEnterObse
         grid.addColumn(m -> String.join(", ", m.to())).setHeader("To").setAutoWidth(true);
         grid.addColumn(SinkMessage::subject).setHeader("Subject").setFlexGrow(1);
         grid.setHeight("40%");
-        grid.addItemClickListener(e -> detail.setText(render(e.getItem())));
+        grid.addItemClickListener(e -> {
+            open = e.getItem();
+            detail.setText(render(e.getItem()));
+            reply.setEnabled(true);
+            reply.setText("Reply as " + e.getItem().to().get(0));
+        });
+        reply.setId("sink-reply");
+        reply.setEnabled(false);
+        reply.addClickListener(e -> replyToOpen());
         detail.setId("sink-message");
         detail.getStyle().set("white-space", "pre-wrap").set("background", "var(--lumo-contrast-5pct)")
                 .set("padding", "var(--lumo-space-m)").set("width", "100%").set("overflow", "auto");
-        add(new Button("Refresh", e -> refresh()), grid, detail);
+        add(new HorizontalLayout(new Button("Refresh", e -> refresh()), reply), grid, detail);
         refresh();
     }
 
@@ -63,6 +77,21 @@ public class LocalMailSinkView extends VerticalLayout implements BeforeEnterObse
     public void beforeEnter(BeforeEnterEvent event) {
         if (!mailboxes.hasLocalSink()) {
             event.forwardTo(MailboxView.class);
+        }
+    }
+
+    /** The customer answers: their sequences stop before their next step. */
+    private void replyToOpen() {
+        if (open == null || open.to().isEmpty()) {
+            return;
+        }
+        try {
+            MailboxPoller.PollResult result = mailboxes.replyInLocalSink(caller, open, open.to().get(0));
+            Notification.show(open.to().get(0) + " replied" + (result.replies() > 0
+                    ? "; " + result.replies() + " sequence(s) stopped" : ""), 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (RuntimeException e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 

@@ -138,6 +138,43 @@ class BrowserTest extends StellarIntegrationTest {
     }
 
     @Test
+    void aFollowUpContinuesInASequenceAndTheCustomersReplyStopsIt() {
+        signIn("rep@demo.stellar", "demo");
+        browser.get(baseUrl() + "/inbox");
+        By northwind = By.xpath("//vaadin-grid[@id='inbox-grid']//vaadin-grid-cell-content[normalize-space()="
+                + "'Northwind Logistics discovery call']");
+        new WebDriverWait(browser, Duration.ofSeconds(90)).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
+            if (driver.findElements(northwind).isEmpty()) {
+                driver.navigate().refresh();
+                return false;
+            }
+            return true;
+        });
+        click(browser.findElement(northwind));
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("draft-sequence"))));
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//vaadin-select-item[normalize-space()='continue with After the meeting']"))));
+        click(browser.findElement(By.id("approve")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-state"), "Sent"));
+
+        browser.get(baseUrl() + "/sequences");
+        By dana = By.xpath("//vaadin-grid[@id='enrollments']//vaadin-grid-cell-content[contains(., 'dana@northwind-logistics.example')]");
+        wait.until(ExpectedConditions.presenceOfElementLocated(dana));
+        assertThat(browser.findElement(By.id("enrollments")).getText()).contains("Active");
+
+        browser.get(baseUrl() + "/local-mail");
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//vaadin-grid[@id='sink-messages']//vaadin-grid-cell-content[normalize-space()='dana@northwind-logistics.example']"))));
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("sink-reply"))));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//vaadin-notification-card[contains(., 'sequence(s) stopped')]")));
+
+        browser.get(baseUrl() + "/sequences");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//vaadin-grid[@id='enrollments']//vaadin-grid-cell-content[normalize-space()='Stopped (replied)']")));
+    }
+
+    @Test
     void opsEditsFieldSchemasAndABrokenOneIsRefusedWithItsLine() {
         signIn("ops@demo.stellar", "demo");
         browser.findElement(By.xpath("//vaadin-side-nav-item[normalize-space()='Field schemas']")).click();

@@ -33,9 +33,11 @@ public class MailboxService {
     private final MailSender sender;
     private final ObjectProvider<LocalMailSink> sink;
     private final EmailSchedules schedules;
+    private final ObjectProvider<MailboxPoller> poller;
 
     public MailboxService(MailboxStore mailboxes, Suppressions suppressions, MailSender sender,
-                          ObjectProvider<LocalMailSink> sink, EmailSchedules schedules) {
+                          ObjectProvider<LocalMailSink> sink, EmailSchedules schedules, ObjectProvider<MailboxPoller> poller) {
+        this.poller = poller;
         this.schedules = schedules;
         this.mailboxes = mailboxes;
         this.suppressions = suppressions;
@@ -46,6 +48,22 @@ public class MailboxService {
     /** Whether this runtime has the local mail sink (the embedded default): mail goes nowhere else. */
     public boolean hasLocalSink() {
         return sink.getIfAvailable() != null;
+    }
+
+    /**
+     * Demo only: the recipient answers a message in the local sink, and the sender's mailbox is read at once (instead of
+     * at its next poll), so the sequence it answers stops before the person's eyes.
+     */
+    public MailboxPoller.PollResult replyInLocalSink(Caller caller, SinkMessage message, String recipient) {
+        LocalMailSink local = sink.getIfAvailable();
+        if (local == null) {
+            throw new InvalidMailboxException("There is no local mail sink here: replies come from real mailboxes");
+        }
+        Mailbox sender = mailboxes.all(caller.organizationId()).stream()
+                .filter(m -> m.address().equals(message.from())).findFirst()
+                .orElseThrow(() -> new InvalidMailboxException(message.from() + " is not one of your organisation's mailboxes"));
+        local.replyAs(message, recipient, "Thanks, this is " + recipient + ". Let's talk next week.");
+        return poller.getObject().poll(caller.organizationId(), sender.id());
     }
 
     /** What the organisation's mailboxes sent into the local sink, newest first; empty without a sink. */

@@ -89,6 +89,33 @@ public class LocalMailSink implements DisposableBean {
         return result;
     }
 
+    /**
+     * Delivers a reply from one of the message's recipients into its sender's inbox, in its thread: how a demo shows a
+     * sequence stopping when the customer answers.
+     */
+    public void replyAs(SinkMessage original, String recipient, String text) {
+        try {
+            MimeMessage reply = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()));
+            reply.setFrom(new InternetAddress(recipient));
+            reply.setRecipients(jakarta.mail.Message.RecipientType.TO, original.from());
+            reply.setSubject(original.subject() != null && original.subject().startsWith("Re:") ? original.subject()
+                    : "Re: " + original.subject(), "UTF-8");
+            reply.setText(text, "UTF-8");
+            reply.setSentDate(new java.util.Date());
+            reply.setHeader("In-Reply-To", original.messageId());
+            String references = original.headers().getOrDefault("References", "");
+            reply.setHeader("References", (references + " " + original.messageId()).strip());
+            reply.saveChanges();
+            GreenMailUser sender = greenMail.getUserManager().getUserByEmail(original.from());
+            if (sender == null) {
+                throw new IllegalStateException("the sink has no mailbox " + original.from());
+            }
+            sender.deliver(reply);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("could not write the reply: " + e.getMessage(), e);
+        }
+    }
+
     private static SinkMessage read(MimeMessage message) throws MessagingException {
         Map<String, String> headers = new LinkedHashMap<>();
         for (var header : Collections.list(message.getAllHeaders())) {
