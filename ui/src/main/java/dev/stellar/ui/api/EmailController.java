@@ -2,6 +2,7 @@ package dev.stellar.ui.api;
 
 import dev.stellar.ui.security.CurrentCaller;
 import dev.stellar.workers.email.Approval;
+import dev.stellar.workers.email.ApprovalPolicies;
 import dev.stellar.workers.email.EmailInbox;
 import dev.stellar.workers.email.InboxItem;
 import dev.stellar.workers.email.InboxItem.DraftStatus;
@@ -38,10 +39,13 @@ public class EmailController {
 
     private final EmailInbox inbox;
     private final MailboxService mailboxes;
+    private final ApprovalPolicies policies;
     private final CurrentCaller currentCaller;
 
-    public EmailController(EmailInbox inbox, MailboxService mailboxes, CurrentCaller currentCaller) {
+    public EmailController(EmailInbox inbox, MailboxService mailboxes, ApprovalPolicies policies,
+                           CurrentCaller currentCaller) {
         this.inbox = inbox;
+        this.policies = policies;
         this.mailboxes = mailboxes;
         this.currentCaller = currentCaller;
     }
@@ -57,6 +61,10 @@ public class EmailController {
     }
 
     public record SuppressRequest(String address, String note) {
+    }
+
+    /** ISO-8601 durations, e.g. {@code PT24H} and {@code P7D}. */
+    public record PolicyRequest(java.time.Duration remindAfter, java.time.Duration expireAfter) {
     }
 
     @GetMapping("/api/email/drafts")
@@ -98,6 +106,19 @@ public class EmailController {
     public BulkResult rejectAll(@RequestBody BulkRequest request) {
         Map<UUID, String> refused = inbox.rejectAll(currentCaller.require(), ids(request), request.reason());
         return new BulkResult(ids(request).stream().filter(id -> !refused.containsKey(id)).toList(), refused);
+    }
+
+    @GetMapping("/api/email/policy")
+    @Operation(summary = "When waiting drafts remind their approver and when they expire")
+    public ApprovalPolicies.Policy policy() {
+        return policies.of(currentCaller.require().organizationId());
+    }
+
+    @PutMapping("/api/email/policy")
+    @Operation(summary = "Set when waiting drafts remind and expire (OPS, ADMIN)",
+            description = "Applies to drafts that start waiting from now on; a draft already waiting keeps its expiry.")
+    public ApprovalPolicies.Policy setPolicy(@RequestBody PolicyRequest request) {
+        return policies.set(currentCaller.require(), request.remindAfter(), request.expireAfter());
     }
 
     @GetMapping("/api/email/mailbox")

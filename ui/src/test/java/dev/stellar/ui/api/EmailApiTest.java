@@ -106,6 +106,14 @@ class EmailApiTest extends ApiTest {
         assertThat(badPort.status()).isEqualTo(400);
         assertThat(badPort.body().get("detail").asText()).isEqualTo("SMTP port must be between 1 and 65535");
 
+        assertThat(get("/api/email/policy", repToken).body().get("own").asBoolean()).isFalse();
+        assertThat(put("/api/email/policy", Map.of("remindAfter", "PT4H", "expireAfter", "P3D"), repToken).status())
+                .isEqualTo(403);
+        assertThat(put("/api/email/policy", Map.of("remindAfter", "P3D", "expireAfter", "PT4H"), adminToken).status())
+                .isEqualTo(400);
+        assertThat(put("/api/email/policy", Map.of("remindAfter", "PT4H", "expireAfter", "P3D"), adminToken).body()
+                .get("expireAfter").asText()).isEqualTo("PT72H");
+
         assertThat(post("/api/email/suppressions", Map.of("address", "Pat@Buyer.example"), repToken).status()).isEqualTo(403);
         assertThat(post("/api/email/suppressions", Map.of("address", "Pat@Buyer.example", "note", "asked by phone"),
                 adminToken).status()).isEqualTo(201);

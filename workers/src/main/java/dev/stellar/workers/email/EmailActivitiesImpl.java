@@ -36,7 +36,7 @@ public class EmailActivitiesImpl implements EmailActivities {
     private final MailboxStore mailboxes;
     private final Suppressions suppressions;
     private final EmailDelivery delivery;
-    private final EmailProperties defaults;
+    private final ApprovalPolicies policies;
     private final EnrollmentStore enrollments;
     private final SequenceTemplateStore templates;
     private final SequenceMailer mailer;
@@ -45,7 +45,7 @@ public class EmailActivitiesImpl implements EmailActivities {
     private final Clock clock;
 
     public EmailActivitiesImpl(ApprovalStore approvals, MailboxStore mailboxes, Suppressions suppressions,
-                               EmailDelivery delivery, EmailProperties defaults, EnrollmentStore enrollments,
+                               EmailDelivery delivery, ApprovalPolicies policies, EnrollmentStore enrollments,
                                SequenceTemplateStore templates, SequenceMailer mailer, MeetingStore meetings, JdbcClient jdbc,
                                Clock clock) {
         this.enrollments = enrollments;
@@ -56,7 +56,7 @@ public class EmailActivitiesImpl implements EmailActivities {
         this.mailboxes = mailboxes;
         this.suppressions = suppressions;
         this.delivery = delivery;
-        this.defaults = defaults;
+        this.policies = policies;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -64,15 +64,9 @@ public class EmailActivitiesImpl implements EmailActivities {
     @Override
     public ApprovalPolicy openApproval(DraftRef ref) {
         InboxItem draft = draft(ref);
-        record Policy(Duration remind, Duration expire) {
-        }
-        Policy policy = jdbc.sql("select remind_after_minutes, expire_after_minutes from email_policies where organization_id = ?")
-                .params(uuid(ref.organizationId()))
-                .query((rs, i) -> new Policy(Duration.ofMinutes(rs.getInt(1)), Duration.ofMinutes(rs.getInt(2))))
-                .optional()
-                .orElseGet(() -> new Policy(defaults.remindAfter(), defaults.expireAfter()));
-        Duration remind = policy.remind();
-        Duration expire = policy.expire();
+        ApprovalPolicies.Policy policy = policies.of(uuid(ref.organizationId()));
+        Duration remind = policy.remindAfter();
+        Duration expire = policy.expireAfter();
         approvals.open(uuid(ref.organizationId()), draft.id(), draft.createdAt().plus(expire));
         Instant now = clock.instant();
         // waits count from when the draft was written, so a resumed approval does not start its clock again

@@ -1,8 +1,8 @@
 package dev.stellar.workers.email;
 
-import java.util.TimeZone;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.UUID;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
