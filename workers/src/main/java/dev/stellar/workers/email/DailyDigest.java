@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import dev.stellar.workers.runtime.StellarProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,10 +31,12 @@ public class DailyDigest {
     private final MailboxStore mailboxes;
     private final EmailDelivery delivery;
     private final EmailProperties properties;
+    private final StellarProperties stellar;
     private final Clock clock;
 
     public DailyDigest(JdbcClient jdbc, MailboxStore mailboxes, EmailDelivery delivery, EmailProperties properties,
-                       Clock clock) {
+                       StellarProperties stellar, Clock clock) {
+        this.stellar = stellar;
         this.jdbc = jdbc;
         this.mailboxes = mailboxes;
         this.delivery = delivery;
@@ -87,7 +90,7 @@ public class DailyDigest {
         meetings.forEach(m -> body.append("  - ").append(m).append('\n'));
         body.append("\nFollow-ups waiting for approval: ").append(waiting).append('\n');
         body.append("Coaching tasks open: ").append(coaching).append('\n');
-        body.append("\nOpen Stellar: ").append(properties.publicUrl()).append('\n');
+        body.append("\nOpen Stellar: ").append(stellar.publicUrl()).append('\n');
         delivery.deliver(new EmailDelivery.Request(manager.organizationId(),
                 "digest:" + manager.organizationId() + ":" + manager.userId() + ":" + day, mailbox.get().id(), null,
                 List.of(manager.email()), List.of(), "Stellar daily digest for " + day, body.toString(), Map.of()));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import dev.stellar.workers.runtime.StellarProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,12 +32,12 @@ public class UnsubscribeLinks {
     }
 
     private final JdbcClient jdbc;
-    private final EmailProperties properties;
+    private final StellarProperties stellar;
     private final Clock clock;
 
-    public UnsubscribeLinks(JdbcClient jdbc, EmailProperties properties, Clock clock) {
+    public UnsubscribeLinks(JdbcClient jdbc, StellarProperties stellar, Clock clock) {
         this.jdbc = jdbc;
-        this.properties = properties;
+        this.stellar = stellar;
         this.clock = clock;
     }
 
@@ -48,7 +49,7 @@ public class UnsubscribeLinks {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbc.sql("insert into unsubscribe_tokens (token, organization_id, address, enrollment_id, created_at) values (?, ?, ?, ?, ?)")
                 .params(token, organizationId, address, enrollmentId, Timestamp.from(clock.instant())).update();
-        String url = properties.publicUrl() + "/unsubscribe/" + token;
+        String url = stellar.publicUrl() + "/unsubscribe/" + token;
         String mailto = "mailto:" + mailbox + "?subject=" + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8)
                 .replace("+", "%20");
         Map<String, String> headers = new LinkedHashMap<>();
