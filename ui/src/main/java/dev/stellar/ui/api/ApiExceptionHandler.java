@@ -9,6 +9,7 @@ import dev.stellar.workers.schema.ConcurrentSchemaChangeException;
 import dev.stellar.workers.schema.UnknownSchemaException;
 import dev.stellar.workers.transcript.TranscriptFormatException;
 import dev.stellar.playbooks.sequence.SequenceTemplateException;
+import dev.stellar.workers.connection.InvalidConnectionException;
 import dev.stellar.workers.email.DraftDecidedException;
 import dev.stellar.workers.email.EnrollmentNotFoundException;
 import dev.stellar.workers.email.DraftNotFoundException;
@@ -73,6 +74,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConcurrentSchemaChangeException.class)
     ProblemDetail concurrentSchemaChange(ConcurrentSchemaChangeException e) {
         return problem(HttpStatus.CONFLICT, "Schema changed meanwhile", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidConnectionException.class)
+    ProblemDetail invalidConnection(InvalidConnectionException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid connection", e.getMessage());
     }
 
     @ExceptionHandler({InvalidEmailAddressException.class, InvalidApprovalException.class, InvalidMailboxException.class})

@@ -2,6 +2,8 @@ package dev.stellar.workers.meeting;
 
 import dev.stellar.connectors.blob.BlobNotFoundException;
 import dev.stellar.connectors.blob.BlobStore;
+import dev.stellar.connectors.zoom.ZoomDownloadException;
+import dev.stellar.workers.connection.PlatformFetcher;
 import dev.stellar.workers.account.AppUser;
 import dev.stellar.workers.account.UserRepository;
 import dev.stellar.playbooks.schema.FieldSchema;
@@ -62,12 +64,14 @@ public class MeetingActivitiesImpl implements MeetingActivities {
     private final FollowUpDrafter drafter;
     private final DraftStore drafts;
     private final Sequences sequences;
+    private final PlatformFetcher fetcher;
 
     public MeetingActivitiesImpl(BlobStore blobs, TranscriptParser parser, ExtractionService extraction, MeetingStore store,
                                  MeetingRepository meetings, UserRepository users, ConversationAnalyzer analyzer,
                                  MetricsStore metricsStore, FieldSchemaService schemas, TranscriptIndex index,
                                  CallCoach coach, CoachingStore coaching, FollowUpDrafter drafter, DraftStore drafts,
-                                 Sequences sequences) {
+                                 Sequences sequences, PlatformFetcher fetcher) {
+        this.fetcher = fetcher;
         this.sequences = sequences;
         this.blobs = blobs;
         this.parser = parser;
@@ -102,6 +106,25 @@ public class MeetingActivitiesImpl implements MeetingActivities {
         guarded(() -> store.replaceTranscript(uuid(input.organizationId()), uuid(input.meetingId()), transcript));
         return new ParsedTranscript(transcript.format().name(), transcript.utterances().size(), transcript.speakers(),
                 transcript.durationMs());
+    }
+
+    @Override
+    public FetchedTranscript fetchTranscript(FetchTranscriptInput input) {
+        try {
+            return fetcher.fetch(uuid(input.organizationId()), uuid(input.meetingId()));
+        } catch (ZoomDownloadException e) {
+            if (e.permanent()) {
+                throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), Errors.DOWNLOAD_FAILED.name());
+            }
+            throw e.retryAfter() == null ? ApplicationFailure.newFailure(e.getMessage(), "PLATFORM_UNAVAILABLE")
+                    : ApplicationFailure.newFailureWithCauseAndDelay(e.getMessage(), "PLATFORM_UNAVAILABLE", null,
+                            e.retryAfter()); // Zoom's Retry-After
+        } catch (TranscriptFormatException e) {
+            throw ApplicationFailure.newNonRetryableFailure("The platform's transcript is not readable: " + e.getMessage(),
+                    Errors.MALFORMED_TRANSCRIPT.name());
+        } catch (IllegalStateException e) {
+            throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), Errors.TRANSCRIPT_NOT_FOUND.name());
+        }
     }
 
     @Override

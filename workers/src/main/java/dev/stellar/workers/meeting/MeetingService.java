@@ -1,5 +1,7 @@
 package dev.stellar.workers.meeting;
 
+import dev.stellar.workers.account.AppUser;
+import dev.stellar.workers.account.UserRepository;
 import dev.stellar.workers.email.EmailAddresses;
 import dev.stellar.workers.email.InvalidEmailAddressException;
 import dev.stellar.connectors.blob.BlobStore;
@@ -44,12 +46,15 @@ public class MeetingService {
     private final CoachingStore coaching;
     private final DraftStore drafts;
     private final TranscriptIndex index;
+    private final UserRepository users;
     private final Clock clock;
 
     public MeetingService(TranscriptParser parser, BlobStore blobs, MeetingStore store, MeetingRepository meetings,
                           MeetingWorkflows workflows, MeetingChangeFeed changes, MetricsStore metricsStore,
                           FieldSchemaService schemas, CoachingStore coaching, DraftStore drafts,
-                          TranscriptIndex index, Clock clock) {
+                          TranscriptIndex index, Clock clock,
+                          UserRepository users) {
+        this.users = users;
         this.parser = parser;
         this.blobs = blobs;
         this.store = store;
@@ -91,6 +96,43 @@ public class MeetingService {
             log.warn("Could not start the workflow of meeting {} yet: {}", meeting.id(), e.getMessage());
         }
         return store.summary(caller.organizationId(), id).orElseThrow();
+    }
+
+    /**
+     * A recording a platform announced: the meeting is stored (once, whatever the retries) and its workflow started; the
+     * workflow fetches the transcript.
+     *
+     * @param externalId  the platform's id of the meeting occurrence
+     * @param hostEmail   the host's address: the meeting's owner when they are one of the organisation's people
+     * @param downloadUrl where the transcript is, fetched with {@code downloadToken}
+     */
+    public record Captured(String externalId, String title, Instant startedAt, String timeZone, String hostEmail,
+                           String downloadUrl, String downloadToken, String fileName) {
+    }
+
+    public MeetingSummary capture(UUID organizationId, UUID connectionId, Captured captured) {
+        ResolvedSchema schema = schemas.forNewMeeting(organizationId, null);
+        UUID owner = captured.hostEmail() == null ? null : users.findByEmailIgnoreCase(captured.hostEmail())
+                .filter(user -> user.organizationId().equals(organizationId)).map(AppUser::id).orElse(null);
+        String zone = null;
+        try {
+            zone = captured.timeZone() == null ? null : java.time.ZoneId.of(captured.timeZone()).getId();
+        } catch (java.time.DateTimeException unknownZone) {
+            log.debug("Ignoring the unknown time zone {}", captured.timeZone());
+        }
+        Instant now = clock.instant();
+        String title = captured.title() == null || captured.title().isBlank() ? "Zoom meeting" : captured.title().strip();
+        Meeting meeting = store.captureOnce(new Meeting(UUID.randomUUID(), organizationId, Platform.ZOOM,
+                        captured.externalId(), title, captured.startedAt(), null, zone, owner, MeetingStatus.RECEIVED, null,
+                        MeetingWorkflowIds.of(organizationId.toString(), Platform.ZOOM.name(), captured.externalId()), null,
+                        captured.fileName(), now, now, schema.schema().key(), schema.version(), null),
+                connectionId, captured.downloadUrl(), captured.downloadToken());
+        try {
+            workflows.start(meeting);
+        } catch (RuntimeException e) {
+            log.warn("Could not start the workflow of meeting {} yet: {}", meeting.id(), e.getMessage());
+        }
+        return store.summary(organizationId, meeting.id()).orElseThrow();
     }
 
     public PageResult<MeetingSummary> list(Caller caller, int page, int size) {

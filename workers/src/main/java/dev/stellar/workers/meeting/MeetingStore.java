@@ -6,6 +6,7 @@ import static dev.stellar.workers.persistence.ResultSets.nullableLong;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.stellar.workers.persistence.JsonColumns;
+import dev.stellar.workers.secrets.SecretCipher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stellar.workers.meeting.MeetingDetail.Insight;
 import dev.stellar.workers.meeting.MeetingDetail.Participant;
@@ -55,10 +56,12 @@ public class MeetingStore {
     private final MeetingChangeFeed changes;
     private final ObjectMapper json;
     private final JsonColumns columns;
+    private final SecretCipher cipher;
     private final Clock clock;
 
     public MeetingStore(JdbcClient jdbc, JdbcTemplate template, MeetingRepository meetings, MeetingChangeFeed changes,
-                        ObjectMapper json, JsonColumns columns, Clock clock) {
+                        ObjectMapper json, JsonColumns columns, SecretCipher cipher, Clock clock) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.template = template;
         this.meetings = meetings;
@@ -75,6 +78,61 @@ public class MeetingStore {
                 .params(columns.write(attendees), saved.id(), saved.organizationId()).update();
         changes.publish(new MeetingChange(saved.organizationId(), saved.id(), saved.status()));
         return saved;
+    }
+
+    /**
+     * Stores a meeting captured from a platform, with what to download, unless the platform announced it before (a
+     * retried or concurrent delivery): then the stored one is returned and nothing changes.
+     */
+    @Transactional
+    public Meeting captureOnce(Meeting meeting, UUID connectionId, String downloadUrl, String downloadToken) {
+        int inserted = jdbc.sql("""
+                        insert into meetings (id, organization_id, platform, external_id, title, started_at, time_zone, owner_id,
+                                              status, workflow_id, transcript_file_name, created_at, updated_at, version,
+                                              field_schema, field_schema_version, connection_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, 0, ?, ?, ?)
+                        on conflict (organization_id, platform, external_id) do nothing""")
+                .params(meeting.id(), meeting.organizationId(), meeting.platform().name(), meeting.externalId(),
+                        meeting.title(), meeting.startedAt() == null ? null : Timestamp.from(meeting.startedAt()),
+                        meeting.timeZone(), meeting.ownerId(), meeting.workflowId(), meeting.transcriptFileName(),
+                        Timestamp.from(meeting.createdAt()), Timestamp.from(meeting.updatedAt()), meeting.fieldSchema(),
+                        meeting.fieldSchemaVersion(), connectionId)
+                .update();
+        UUID id = jdbc.sql("select id from meetings where organization_id = ? and platform = ? and external_id = ?")
+                .params(meeting.organizationId(), meeting.platform().name(), meeting.externalId()).query(UUID.class).single();
+        if (inserted == 1) {
+            jdbc.sql("""
+                            insert into meeting_downloads (meeting_id, organization_id, connection_id, url, token_encrypted,
+                                                           file_name, created_at)
+                            values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, meeting.organizationId(), connectionId, downloadUrl,
+                            cipher.encrypt(meeting.organizationId(), downloadToken), meeting.transcriptFileName(),
+                            Timestamp.from(meeting.createdAt()))
+                    .update();
+            changes.publish(new MeetingChange(meeting.organizationId(), id, MeetingStatus.RECEIVED));
+        }
+        return meetings.findByIdAndOrganizationId(id, meeting.organizationId()).orElseThrow();
+    }
+
+    /** Where a captured meeting's transcript is fetched from, the token decrypted for this one use. */
+    @Transactional(readOnly = true)
+    public Optional<Download> download(UUID organizationId, UUID meetingId) {
+        return jdbc.sql("select connection_id, url, token_encrypted, file_name from meeting_downloads"
+                        + " where meeting_id = ? and organization_id = ?")
+                .params(meetingId, organizationId)
+                .query((rs, i) -> new Download(rs.getObject("connection_id", UUID.class), rs.getString("url"),
+                        cipher.decrypt(organizationId, rs.getString("token_encrypted")), rs.getString("file_name")))
+                .optional();
+    }
+
+    /** @param token the platform's download token, or {@code null} */
+    public record Download(UUID connectionId, String url, String token, String fileName) {
+    }
+
+    @Transactional
+    public void recordTranscript(UUID organizationId, UUID meetingId, String transcriptRef) {
+        jdbc.sql("update meetings set transcript_ref = ? where id = ? and organization_id = ?")
+                .params(transcriptRef, meetingId, organizationId).update();
     }
 
     @Transactional(readOnly = true)

@@ -31,6 +31,15 @@ public interface MeetingActivities {
     /** Records a status change (PROCESSING, FAILED) with its reason. */
     void recordStatus(RecordStatusInput input);
 
+    /** Fetches the transcript of a meeting captured from a platform into the blob store; returns its reference. */
+    FetchedTranscript fetchTranscript(FetchTranscriptInput input);
+
+    record FetchTranscriptInput(String organizationId, String meetingId) {
+    }
+
+    record FetchedTranscript(String transcriptRef, String fileName, long bytes) {
+    }
+
     record ParseTranscriptInput(String organizationId, String meetingId, String transcriptRef, String fileName) {
     }
 

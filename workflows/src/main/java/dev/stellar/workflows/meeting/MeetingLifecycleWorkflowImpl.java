@@ -7,6 +7,8 @@ import dev.stellar.workflows.meeting.MeetingActivities.DraftFollowUpsInput;
 import dev.stellar.workflows.meeting.MeetingActivities.DraftsSummary;
 import dev.stellar.workflows.meeting.MeetingActivities.ExtractInsightsInput;
 import dev.stellar.workflows.meeting.MeetingActivities.ExtractedInsights;
+import dev.stellar.workflows.meeting.MeetingActivities.FetchTranscriptInput;
+import dev.stellar.workflows.meeting.MeetingActivities.FetchedTranscript;
 import dev.stellar.workflows.meeting.MeetingActivities.IndexSummary;
 import dev.stellar.workflows.meeting.MeetingActivities.IndexTranscriptInput;
 import dev.stellar.workflows.meeting.MeetingActivities.MetricsSummary;
@@ -46,6 +48,8 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
     static final String CONVERSATION_METRICS = "conversation-metrics";
     /** Version marker: indexing, coaching and drafting agents after extraction (version 1). */
     static final String MEETING_AGENTS = "meeting-agents";
+    /** Version marker: a meeting captured from a platform fetches its transcript first (version 1). */
+    static final String PLATFORM_FETCH = "platform-fetch";
     /** Version marker: the follow-up e-mail waits for the rep's approval in a child workflow (version 1). */
     static final String EMAIL_APPROVAL = "email-approval";
     /** Steps a meeting completes without when they give up. */
@@ -63,6 +67,21 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
                     .setRetryOptions(RetryOptions.newBuilder()
                             .setInitialInterval(Duration.ofSeconds(1))
                             .setMaximumInterval(Duration.ofMinutes(1))
+                            .setDoNotRetry(Errors.typeNames())
+                            .build())
+                    .build());
+
+    /**
+     * Downloads heartbeat nothing but are bounded by the platform's timeouts; they retry through a platform outage for
+     * a day (a 429's Retry-After honoured), then the meeting fails with the reason.
+     */
+    private final MeetingActivities fetcher = Workflow.newActivityStub(MeetingActivities.class,
+            ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofMinutes(5))
+                    .setScheduleToCloseTimeout(Duration.ofDays(1))
+                    .setRetryOptions(RetryOptions.newBuilder()
+                            .setInitialInterval(Duration.ofSeconds(2))
+                            .setMaximumInterval(Duration.ofMinutes(10))
                             .setDoNotRetry(Errors.typeNames())
                             .build())
                     .build());
@@ -109,8 +128,21 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
         String meeting = input.meetingId();
         try {
             activities.recordStatus(new RecordStatusInput(org, meeting, MeetingStatus.PROCESSING, null));
+            String transcriptRef = input.transcriptRef();
+            String fileName = input.fileName();
+            if (Workflow.getVersion(PLATFORM_FETCH, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION
+                    || transcriptRef != null) {
+                withoutSteps(MeetingStep.FETCH); // an upload, or fetched before a restart
+            } else {
+                FetchedTranscript fetched = step(MeetingStep.FETCH, () -> fetcher.fetchTranscript(
+                        new FetchTranscriptInput(org, meeting)));
+                transcriptRef = fetched.transcriptRef();
+                fileName = fetched.fileName();
+            }
+            String ref = transcriptRef;
+            String name = fileName;
             ParsedTranscript parsed = step(MeetingStep.PARSE, () -> activities.parseTranscript(
-                    new ParseTranscriptInput(org, meeting, input.transcriptRef(), input.fileName())));
+                    new ParseTranscriptInput(org, meeting, ref, name)));
             ExtractedInsights insights;
             List<String> unfinished = null;
             DraftsSummary drafts = null;
@@ -244,11 +276,11 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
         if (typed.isPresent()) {
             return typed.get();
         }
-        String step = steps.entrySet().stream()
+        Optional<MeetingStep> step = steps.entrySet().stream()
                 .filter(e -> e.getValue() == StepState.FAILED && !OPTIONAL.contains(e.getKey())) // agents gave up earlier
-                .map(e -> e.getKey().label())
-                .findFirst()
-                .orElse("Processing");
-        return step + " failed after retrying for an hour; the worker's log has the details";
+                .map(Map.Entry::getKey)
+                .findFirst();
+        return step.map(MeetingStep::label).orElse("Processing") + " failed after retrying for "
+                + (step.orElse(null) == MeetingStep.FETCH ? "a day" : "an hour") + "; the worker's log has the details";
     }
 }

@@ -2,6 +2,7 @@ package dev.stellar.workflows.meeting;
 
 /** The steps of a meeting's life, in order. */
 public enum MeetingStep {
+    FETCH("Fetch transcript"),
     PARSE("Parse transcript"),
     EXTRACT("Extract insights"),
     METRICS("Measure conversation"),

@@ -23,6 +23,12 @@ class RecordingMeetingActivities implements MeetingActivities {
     volatile String emailDraftId;
 
     @Override
+    public FetchedTranscript fetchTranscript(FetchTranscriptInput input) {
+        calls.add("fetch:" + input.meetingId());
+        return new FetchedTranscript("org-1/sha256-fetched", "zoom.vtt", 1234);
+    }
+
+    @Override
     public ParsedTranscript parseTranscript(ParseTranscriptInput input) {
         calls.add("parse:" + input.transcriptRef());
         if (parseAttempts.incrementAndGet() <= transientParseFailures) {

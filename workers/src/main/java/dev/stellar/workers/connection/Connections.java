@@ -1,0 +1,111 @@
+package dev.stellar.workers.connection;
+
+import dev.stellar.workers.account.Caller;
+import dev.stellar.workers.account.Role;
+import dev.stellar.workers.account.RoleRequiredException;
+import dev.stellar.workers.connection.Connection.Event;
+import dev.stellar.workers.connection.Connection.Type;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** Connections as ADMIN and OPS manage them (checked here, whatever the edge). Secrets go in and never come out. */
+@Service
+public class Connections {
+
+    public static final Set<Role> MANAGERS = Set.of(Role.ADMIN, Role.OPS);
+    /** Zoom: the webhook's secret token is required; the Server-to-Server OAuth app is the fallback for downloads. */
+    static final String ZOOM_WEBHOOK_SECRET = "webhookSecretToken";
+    static final String ZOOM_CLIENT_SECRET = "clientSecret";
+    static final String ZOOM_ACCOUNT_ID = "accountId";
+    static final String ZOOM_CLIENT_ID = "clientId";
+
+    /**
+     * @param settings for Zoom: {@code accountId}, {@code clientId} (a Server-to-Server OAuth app, optional)
+     * @param secrets  for Zoom: {@code webhookSecretToken} (required), {@code clientSecret}
+     */
+    public record NewConnection(String type, String name, Map<String, String> settings, Map<String, String> secrets) {
+    }
+
+    private final ConnectionStore store;
+
+    public Connections(ConnectionStore store) {
+        this.store = store;
+    }
+
+    /** @throws InvalidConnectionException naming the missing or unknown setting; nothing is stored */
+    public Connection create(Caller caller, NewConnection request) {
+        require(caller, "connecting meeting platforms");
+        Type type;
+        try {
+            type = Type.valueOf(request.type() == null ? "" : request.type().strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConnectionException("type must be one of zoom, teams, meet, speech");
+        }
+        if (type != Type.ZOOM) {
+            throw new InvalidConnectionException(type.name().toLowerCase(java.util.Locale.ROOT)
+                    + " connections are not available yet; zoom is");
+        }
+        Map<String, String> settings = clean(request.settings());
+        Map<String, String> secrets = clean(request.secrets());
+        if (!secrets.containsKey(ZOOM_WEBHOOK_SECRET)) {
+            throw new InvalidConnectionException("secrets.webhookSecretToken is required: the Secret Token of the Zoom "
+                    + "app's Event Subscriptions, which signs every event");
+        }
+        boolean oauth = settings.containsKey(ZOOM_ACCOUNT_ID) || settings.containsKey(ZOOM_CLIENT_ID)
+                || secrets.containsKey(ZOOM_CLIENT_SECRET);
+        if (oauth && !(settings.containsKey(ZOOM_ACCOUNT_ID) && settings.containsKey(ZOOM_CLIENT_ID)
+                && secrets.containsKey(ZOOM_CLIENT_SECRET))) {
+            throw new InvalidConnectionException("a Server-to-Server OAuth app needs settings.accountId, settings.clientId "
+                    + "and secrets.clientSecret together");
+        }
+        for (String key : settings.keySet()) {
+            if (!Set.of(ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID).contains(key)) {
+                throw new InvalidConnectionException("settings." + key + " is not a Zoom setting");
+            }
+        }
+        for (String key : secrets.keySet()) {
+            if (!Set.of(ZOOM_WEBHOOK_SECRET, ZOOM_CLIENT_SECRET).contains(key)) {
+                throw new InvalidConnectionException("secrets." + key + " is not a Zoom secret");
+            }
+        }
+        String name = request.name() == null || request.name().isBlank() ? "Zoom" : request.name().strip();
+        return store.create(caller.organizationId(), type, name, settings, secrets);
+    }
+
+    public List<Connection> list(Caller caller) {
+        require(caller, "seeing connections");
+        return store.all(caller.organizationId());
+    }
+
+    public List<Event> events(Caller caller, UUID id) {
+        require(caller, "seeing connections");
+        return store.events(caller.organizationId(), id, 50);
+    }
+
+    public boolean delete(Caller caller, UUID id) {
+        require(caller, "removing connections");
+        return store.delete(caller.organizationId(), id);
+    }
+
+    private static Map<String, String> clean(Map<String, String> values) {
+        Map<String, String> clean = new LinkedHashMap<>();
+        if (values != null) {
+            values.forEach((key, value) -> {
+                if (value != null && !value.isBlank()) {
+                    clean.put(key, value.strip());
+                }
+            });
+        }
+        return clean;
+    }
+
+    private static void require(Caller caller, String action) {
+        if (!MANAGERS.contains(caller.role())) {
+            throw new RoleRequiredException(action, MANAGERS);
+        }
+    }
+}
