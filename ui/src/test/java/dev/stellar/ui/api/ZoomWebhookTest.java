@@ -31,11 +31,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Zoom's webhook over real HTTP: signed as Zoom signs, with WireMock as Zoom's download and OAuth servers serving a real
  * Zoom transcript.
  */
+@TestPropertySource(properties = "stellar.data-dir=target/zoom-webhook-test-data") // its own context: its own database
 class ZoomWebhookTest extends ApiTest {
 
     private static final String SECRET = "zoom-webhook-secret-token";
