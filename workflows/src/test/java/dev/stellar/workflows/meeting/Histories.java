@@ -21,6 +21,8 @@ final class Histories {
     static final String COMPLETED_WITH_AGENTS = "histories/meeting-lifecycle-completed-agents.json";
     /** Completed, then the follow-up e-mail approved in its child workflow and sent. */
     static final String COMPLETED_WITH_APPROVAL = "histories/meeting-lifecycle-completed-approval.json";
+    /** Captured from a platform: the transcript fetched first, then the agents (no e-mail drafted). */
+    static final String COMPLETED_WITH_FETCH = "histories/meeting-lifecycle-completed-fetch.json";
     static final String FAILED = "histories/meeting-lifecycle-malformed-transcript.json";
 
     private Histories() {

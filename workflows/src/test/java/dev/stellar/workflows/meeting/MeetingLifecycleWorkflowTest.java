@@ -97,6 +97,7 @@ class MeetingLifecycleWorkflowTest {
         assertThat(activities.calls).startsWith("status:PROCESSING", "fetch:meeting-1", "parse:org-1/sha256-fetched");
         assertThat(workflow.progress().steps()).first()
                 .isEqualTo(new MeetingProgress.StepProgress(MeetingStep.FETCH, StepState.DONE));
+        Histories.recordIfAsked(env.getWorkflowClient(), "meeting:org-1:zoom:8", Histories.COMPLETED_WITH_FETCH);
     }
 
     @Test
