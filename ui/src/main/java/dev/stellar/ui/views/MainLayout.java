@@ -46,6 +46,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Search calls", SearchView.class, VaadinIcon.SEARCH.create()));
         if (currentCaller.get().map(caller -> FieldSchemaService.EDITORS.contains(caller.role())).orElse(false)) {
             nav.addItem(new SideNavItem("Field schemas", SchemasView.class, VaadinIcon.LIST_UL.create()));
+            nav.addItem(new SideNavItem("Connections", ConnectionsView.class, VaadinIcon.PLUG.create()));
         }
         nav.addItem(new SideNavItem("Mailbox", MailboxView.class, VaadinIcon.COG.create()));
         if (mailboxes.hasLocalSink()) {

@@ -175,6 +175,21 @@ class BrowserTest extends StellarIntegrationTest {
     }
 
     @Test
+    void opsConnectsZoomAndGetsTheWebhookUrlToPasteIntoZoom() {
+        signIn("ops@demo.stellar", "demo");
+        browser.findElement(By.xpath("//vaadin-side-nav-item[normalize-space()='Connections']")).click();
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("zoom-connect"))));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection-error"), "webhookSecretToken"));
+
+        browser.findElement(By.cssSelector("#zoom-secret-token input")).sendKeys("the-secret-token-from-zoom", Keys.TAB);
+        click(browser.findElement(By.id("zoom-connect")));
+        WebElement url = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//vaadin-grid[@id='connections']//vaadin-grid-cell-content[contains(., '/webhooks/zoom/')]")));
+        assertThat(url.getText()).startsWith("http://localhost:8080/webhooks/zoom/");
+        assertThat(browser.findElement(By.id("connections")).getText()).doesNotContain("the-secret-token-from-zoom");
+    }
+
+    @Test
     void opsEditsFieldSchemasAndABrokenOneIsRefusedWithItsLine() {
         signIn("ops@demo.stellar", "demo");
         browser.findElement(By.xpath("//vaadin-side-nav-item[normalize-space()='Field schemas']")).click();
@@ -208,13 +223,17 @@ class BrowserTest extends StellarIntegrationTest {
     }
 
     @Test
-    void aRepHasNoSchemaEditor() {
+    void aRepHasNoSchemaEditorAndNoConnections() {
         signIn("rep@demo.stellar", "demo");
         assertThat(browser.findElements(By.xpath("//vaadin-side-nav-item[normalize-space()='Field schemas']"))).isEmpty();
         browser.get(baseUrl() + "/schemas");
         // the server refuses the route: the rep sees Vaadin's "could not navigate" page, never the editor
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Could not navigate"));
         assertThat(browser.findElements(By.id("schema-document"))).isEmpty();
+        assertThat(browser.findElements(By.xpath("//vaadin-side-nav-item[normalize-space()='Connections']"))).isEmpty();
+        browser.get(baseUrl() + "/connections");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Could not navigate"));
+        assertThat(browser.findElements(By.id("zoom-connect"))).isEmpty();
     }
 
     @Test

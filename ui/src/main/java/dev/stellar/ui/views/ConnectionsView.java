@@ -1,0 +1,132 @@
+package dev.stellar.ui.views;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.stellar.ui.security.CurrentCaller;
+import dev.stellar.workers.account.Caller;
+import dev.stellar.workers.connection.Connection;
+import dev.stellar.workers.connection.Connections;
+import dev.stellar.workers.connection.Connections.NewConnection;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * ADMIN and OPS connect meeting platforms: each connection's webhook URL to paste into the platform's app, its health
+ * (last event, last error) and the events it received. Secrets are write-only.
+ */
+@Route(value = "connections", layout = MainLayout.class)
+@PageTitle("Connections · Stellar")
+@RolesAllowed({"ADMIN", "OPS"})
+public class ConnectionsView extends VerticalLayout {
+
+    private final Connections connections;
+    private final Caller caller;
+    private final Grid<Connection> grid = new Grid<>(Connection.class, false);
+    private final Pre events = new Pre();
+
+    public ConnectionsView(Connections connections, CurrentCaller currentCaller) {
+        this.connections = connections;
+        this.caller = currentCaller.require();
+        setSizeFull();
+        add(new H2("Connections"), new Paragraph("Meeting platforms send their recordings here. Paste a connection's "
+                + "webhook URL into the platform's app (Zoom: Event Subscriptions, events recording.completed and "
+                + "recording.transcript_completed)."));
+
+        grid.setId("connections");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(Connection::name).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(c -> c.type().name().toLowerCase(java.util.Locale.ROOT)).setHeader("Platform").setAutoWidth(true);
+        grid.addColumn(Connection::webhookUrl).setHeader("Webhook URL").setFlexGrow(1);
+        grid.addColumn(c -> c.lastEventAt() == null ? "none yet"
+                : Formats.dateTime(c.lastEventAt(), BrowserZone.of(UI.getCurrent())) + " · " + c.lastEvent())
+                .setHeader("Last event").setAutoWidth(true);
+        grid.addColumn(c -> c.lastError() == null ? "" : c.lastError()).setHeader("Last error").setAutoWidth(true);
+        grid.addComponentColumn(c -> {
+            Button remove = new Button("Remove", e -> {
+                connections.delete(caller, c.id());
+                refresh();
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            return remove;
+        });
+        grid.asSingleSelect().addValueChangeListener(e -> showEvents(e.getValue()));
+        events.setId("connection-events");
+        events.getStyle().set("white-space", "pre-wrap").set("background", "var(--lumo-contrast-5pct)")
+                .set("padding", "var(--lumo-space-s)");
+        add(grid, events, zoomForm());
+        refresh();
+    }
+
+    private VerticalLayout zoomForm() {
+        TextField name = new TextField("Name");
+        name.setValue("Zoom");
+        PasswordField secretToken = new PasswordField("Webhook secret token");
+        secretToken.setId("zoom-secret-token");
+        secretToken.setHelperText("Event Subscriptions → Secret Token; it signs every event");
+        TextField accountId = new TextField("Account ID (optional)");
+        TextField clientId = new TextField("Client ID (optional)");
+        PasswordField clientSecret = new PasswordField("Client secret (optional)");
+        clientSecret.setHelperText("A Server-to-Server OAuth app: downloads still work when an event's token expired");
+        Paragraph error = new Paragraph();
+        error.setId("connection-error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        Button connect = new Button("Connect Zoom", e -> {
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("accountId", accountId.getValue());
+            settings.put("clientId", clientId.getValue());
+            try {
+                Connection created = connections.create(caller, new NewConnection("zoom", name.getValue(), settings,
+                        Map.of("webhookSecretToken", secretToken.getValue(), "clientSecret", clientSecret.getValue())));
+                error.setText("");
+                secretToken.clear();
+                clientSecret.clear();
+                refresh();
+                Notification.show("Connected. Paste " + created.webhookUrl() + " into Zoom", 8000,
+                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (RuntimeException ex) {
+                error.setText(ex.getMessage());
+            }
+        });
+        connect.setId("zoom-connect");
+        connect.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FormLayout form = new FormLayout(name, secretToken, accountId, clientId, clientSecret);
+        VerticalLayout layout = new VerticalLayout(new H4("Connect Zoom"), form, new HorizontalLayout(connect), error);
+        layout.setPadding(false);
+        return layout;
+    }
+
+    private void showEvents(Connection connection) {
+        if (connection == null) {
+            events.setText("");
+            return;
+        }
+        ZoneId zone = BrowserZone.of(UI.getCurrent());
+        events.setText(connections.events(caller, connection.id()).stream()
+                .map(e -> Formats.dateTime(e.at(), zone) + "  " + e.kind() + (e.detail() == null ? "" : "  " + e.detail()))
+                .collect(Collectors.joining("\n")));
+    }
+
+    private void refresh() {
+        grid.setItems(connections.list(caller));
+    }
+}
