@@ -61,7 +61,8 @@ public final class WebhookBenchmark {
             Connection zoom = app.getBean(Connections.class).create(admin, new Connections.NewConnection("zoom", "Zoom",
                     Map.of(), Map.of("webhookSecretToken", SECRET)));
             URI uri = URI.create("http://127.0.0.1:" + port + URI.create(zoom.webhookUrl()).getPath());
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .executor(Executors.newFixedThreadPool(16)).build();
             JdbcClient jdbc = app.getBean(JdbcClient.class);
 
             run(http, uri, 50, 3, "warm-up"); // JIT, connection pool, first inserts
