@@ -8,12 +8,10 @@ import dev.stellar.workflows.email.EmailActivities.DeliveryFailure;
 import dev.stellar.workflows.email.EmailActivities.DeliveryResult;
 import dev.stellar.workflows.email.EmailActivities.DraftRef;
 import dev.stellar.workflows.email.EmailActivities.Enrollments;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -26,30 +24,11 @@ public class EmailApprovalWorkflowImpl implements EmailApprovalWorkflow {
     private static final Logger log = Workflow.getLogger(EmailApprovalWorkflowImpl.class);
 
     private final EmailActivities activities = Workflow.newActivityStub(EmailActivities.class,
-            ActivityOptions.newBuilder()
-                    .setStartToCloseTimeout(Duration.ofMinutes(1))
-                    .setRetryOptions(RetryOptions.newBuilder()
-                            .setInitialInterval(Duration.ofSeconds(1))
-                            .setMaximumInterval(Duration.ofMinutes(5))
-                            .setDoNotRetry(Errors.typeNames())
-                            .build())
-                    .build());
+            EmailActivityOptions.bookkeeping());
 
-    /**
-     * Sending to a person retries with backoff for about two hours (a mail server outage), then gives up visibly rather than
-     * surprising the customer days later. Each attempt is cheap to repeat: the activity checks what went out first.
-     */
+    /** Sending to a person: capped retries, see {@link EmailActivityOptions#sending()}. */
     private final EmailActivities sender = Workflow.newActivityStub(EmailActivities.class,
-            ActivityOptions.newBuilder()
-                    .setStartToCloseTimeout(Duration.ofMinutes(2))
-                    .setRetryOptions(RetryOptions.newBuilder()
-                            .setInitialInterval(Duration.ofSeconds(5))
-                            .setBackoffCoefficient(2)
-                            .setMaximumInterval(Duration.ofMinutes(30))
-                            .setMaximumAttempts(12)
-                            .setDoNotRetry(Errors.typeNames())
-                            .build())
-                    .build());
+            EmailActivityOptions.sending());
 
     private ApprovalDecision decision;
     private ApprovalOutcome state = new ApprovalOutcome(ApprovalStage.WAITING, null);

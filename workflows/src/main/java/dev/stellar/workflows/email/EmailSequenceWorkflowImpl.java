@@ -12,9 +12,7 @@ import dev.stellar.workflows.email.SequenceActivities.EnrollmentRef;
 import dev.stellar.workflows.email.SequenceActivities.FinishInput;
 import dev.stellar.workflows.email.SequenceActivities.SendStepInput;
 import dev.stellar.workflows.email.SequenceActivities.StepPlan;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -28,27 +26,11 @@ public class EmailSequenceWorkflowImpl implements EmailSequenceWorkflow {
     private static final Logger log = Workflow.getLogger(EmailSequenceWorkflowImpl.class);
 
     private final SequenceActivities activities = Workflow.newActivityStub(SequenceActivities.class,
-            ActivityOptions.newBuilder()
-                    .setStartToCloseTimeout(Duration.ofMinutes(1))
-                    .setRetryOptions(RetryOptions.newBuilder()
-                            .setInitialInterval(Duration.ofSeconds(1))
-                            .setMaximumInterval(Duration.ofMinutes(5))
-                            .setDoNotRetry(Errors.typeNames())
-                            .build())
-                    .build());
+            EmailActivityOptions.bookkeeping());
 
-    /** As for an approved follow-up: about two hours of retries through a mail server outage, then the sequence stops. */
+    /** Sending to a person: capped retries, see {@link EmailActivityOptions#sending()}. */
     private final SequenceActivities sender = Workflow.newActivityStub(SequenceActivities.class,
-            ActivityOptions.newBuilder()
-                    .setStartToCloseTimeout(Duration.ofMinutes(2))
-                    .setRetryOptions(RetryOptions.newBuilder()
-                            .setInitialInterval(Duration.ofSeconds(5))
-                            .setBackoffCoefficient(2)
-                            .setMaximumInterval(Duration.ofMinutes(30))
-                            .setMaximumAttempts(12)
-                            .setDoNotRetry(Errors.typeNames())
-                            .build())
-                    .build());
+            EmailActivityOptions.sending());
 
     private StopRequest stopped;
     private boolean paused;
