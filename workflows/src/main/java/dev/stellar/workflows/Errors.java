@@ -18,6 +18,8 @@ public enum Errors {
     MEETING_NOT_FOUND,
     /** The draft is gone, or belongs to another organisation. */
     DRAFT_NOT_FOUND,
+    /** The sequence enrollment is gone, or belongs to another organisation. */
+    ENROLLMENT_NOT_FOUND,
     /** The platform will not hand over the recording file (gone, refused, not allowed); the message says which. */
     DOWNLOAD_FAILED,
     /** The mail server refused the message for good (an address, the login), or there is no mailbox to send from. */

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,8 +94,7 @@ public class MeetingController {
         }
         MeetingSummary meeting = meetings.upload(currentCaller.require(),
                 new UploadRequest(file.getOriginalFilename(), file.getBytes(), title, startedAt, zone, schema,
-                        attendees == null ? List.of() : IntStream.range(0, attendees.size())
-                                .mapToObj(i -> EmailAddresses.attendee(attendees.get(i), i + 1)).toList()));
+                        EmailAddresses.attendees(attendees)));
         return new UploadResponse(meeting.id(), meeting.status());
     }
 

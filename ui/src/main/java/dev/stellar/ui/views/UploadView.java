@@ -32,7 +32,6 @@ import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /** Hand in a transcript file; a malformed one is refused on the spot with the line that is wrong. */
 @Route(value = "upload", layout = MainLayout.class)
@@ -103,6 +102,6 @@ public class UploadView extends VerticalLayout {
     private static List<Attendee> attendeesOf(String text) {
         List<String> lines = text == null ? List.of()
                 : text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-        return IntStream.range(0, lines.size()).mapToObj(i -> EmailAddresses.attendee(lines.get(i), i + 1)).toList();
+        return EmailAddresses.attendees(lines);
     }
 }

@@ -62,7 +62,7 @@ public class ZoomCapture {
         }
         String event = root.path("event").asText("");
         return switch (event) {
-            case "endpoint.url_validation" -> validate(connection, root);
+            case "endpoint.url_validation" -> validate(connection, secret, root);
             case "recording.completed", "recording.transcript_completed" -> recording(connection, event, root);
             default -> {
                 connections.event(connection, event.isBlank() ? "unnamed event" : event, "ignored", false);
@@ -71,12 +71,11 @@ public class ZoomCapture {
         };
     }
 
-    private WebhookAnswer validate(Connection connection, JsonNode root) {
+    private WebhookAnswer validate(Connection connection, String secret, JsonNode root) {
         String plainToken = root.path("payload").path("plainToken").asText("");
         if (plainToken.isBlank()) {
             return WebhookAnswer.problem(400, "payload.plainToken is missing");
         }
-        String secret = connections.secrets(connection.organizationId(), connection.id()).get(Connections.ZOOM_WEBHOOK_SECRET);
         connections.event(connection, "endpoint.url_validation", "answered", false);
         return WebhookAnswer.ok(Map.of("plainToken", plainToken,
                 "encryptedToken", ZoomWebhooks.urlValidationToken(secret, plainToken)));

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A drafted message.
  *
- * @param recipients who it is for, as the call names them (addresses come with the email issue)
+ * @param recipients who it is for, as the call names them (the addresses are the approval's: {@code InboxItem.to})
  * @param subject    for an email, else {@code null}
  * @param grounding  every fact the body states, with the words it rests on
  * @param draftedBy  {@code offline} or the language model that wrote it

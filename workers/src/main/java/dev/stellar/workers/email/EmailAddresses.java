@@ -81,6 +81,15 @@ public final class EmailAddresses {
         }
     }
 
+    /** Attendees as typed, one per entry, numbered from 1 in errors. */
+    public static List<Attendee> attendees(List<String> entries) {
+        List<Attendee> result = new ArrayList<>();
+        for (int i = 0; entries != null && i < entries.size(); i++) {
+            result.add(attendee(entries.get(i), i + 1));
+        }
+        return result;
+    }
+
     public static String domainOf(String address) {
         return address.substring(address.indexOf('@') + 1).toLowerCase(Locale.ROOT);
     }

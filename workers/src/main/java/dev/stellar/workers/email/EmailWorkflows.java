@@ -3,7 +3,6 @@ package dev.stellar.workers.email;
 import dev.stellar.workflows.TaskQueues;
 import dev.stellar.workflows.email.EmailApprovalWorkflow;
 import dev.stellar.workflows.email.EmailApprovalWorkflow.ApprovalDecision;
-import dev.stellar.workflows.email.EmailApprovalWorkflow.ApprovalOutcome;
 import dev.stellar.workflows.email.EmailApprovalWorkflow.EmailApprovalInput;
 import dev.stellar.workflows.email.EmailSequenceWorkflow;
 import dev.stellar.workflows.email.EmailSequenceWorkflow.SequenceInput;
@@ -92,15 +91,6 @@ public class EmailWorkflows {
         try {
             return Optional.of(client.newWorkflowStub(EmailSequenceWorkflow.class,
                     EmailSequenceWorkflow.idFor(organizationId.toString(), enrollmentId.toString())).state());
-        } catch (RuntimeException gone) {
-            return Optional.empty();
-        }
-    }
-
-    public Optional<ApprovalOutcome> state(UUID organizationId, UUID draftId) {
-        try {
-            return Optional.of(client.newWorkflowStub(EmailApprovalWorkflow.class,
-                    EmailApprovalWorkflow.idFor(organizationId.toString(), draftId.toString())).state());
         } catch (RuntimeException gone) {
             return Optional.empty();
         }

@@ -96,6 +96,6 @@ public class SequenceActivitiesImpl implements SequenceActivities {
     private Enrollment enrollment(String organizationId, String enrollmentId) {
         return enrollments.find(UUID.fromString(organizationId), UUID.fromString(enrollmentId))
                 .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("The sequence enrollment " + enrollmentId
-                        + " no longer exists", Errors.DRAFT_NOT_FOUND.name()));
+                        + " no longer exists", Errors.ENROLLMENT_NOT_FOUND.name()));
     }
 }
