@@ -1,0 +1,59 @@
+package dev.stellar.connectors.crm;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One organisation's CRM, reached with its credentials. Objects and properties are named as the CRM names them
+ * ({@code deal}/{@code amount} in HubSpot, {@code Opportunity}/{@code Amount} in Salesforce); values travel as the
+ * strings the CRM's API speaks.
+ *
+ * @see CrmException for what a call that fails as a whole throws
+ */
+public interface CrmRecords {
+
+    /** Which CRM this is and whom it answers for, e.g. "HubSpot portal 62515"; prepares what Stellar's writes need. */
+    String describe();
+
+    /**
+     * The current values of the records with these keys. A key without a record is absent from the answer.
+     *
+     * @param keyProperty the property the keys are values of, e.g. {@code email}
+     */
+    Map<String, CrmRecord> read(String object, String keyProperty, Collection<String> keys, Collection<String> properties);
+
+    /**
+     * Creates or updates each record found by its key, in batches the CRM accepts. One result per write, in order:
+     * a record the CRM refused carries its reason and the others are written regardless. Calling again with the same
+     * writes updates the same records.
+     */
+    List<WriteResult> upsert(String object, String keyProperty, List<RecordWrite> writes);
+
+    /** A record as the CRM holds it. */
+    record CrmRecord(String id, Map<String, String> values) {
+    }
+
+    /** What to write to the record found by {@code key}; a null value clears the property. */
+    record RecordWrite(String key, Map<String, String> values) {
+    }
+
+    /**
+     * @param id      the CRM's id of the record written, null when it failed
+     * @param created whether the write created the record
+     * @param failure why the CRM refused this record, null when it was written
+     */
+    record WriteResult(String key, String id, boolean created, CrmFailure failure) {
+
+        public boolean written() {
+            return failure == null;
+        }
+    }
+
+    /**
+     * @param code      the CRM's own code, e.g. {@code VALIDATION_ERROR}, {@code REQUIRED_FIELD_MISSING}
+     * @param retryable whether the same write may succeed later (a lock, an outage), as opposed to bad data
+     */
+    record CrmFailure(String code, String message, boolean retryable) {
+    }
+}

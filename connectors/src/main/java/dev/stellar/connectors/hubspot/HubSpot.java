@@ -1,0 +1,48 @@
+package dev.stellar.connectors.hubspot;
+
+import dev.stellar.connectors.crm.CrmRecords;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Opens HubSpot accounts with their tokens. Each connection gets one request budget on this node, shared by every call
+ * made for it, whichever thread or activity makes it.
+ */
+public class HubSpot {
+
+    private final HubSpotProperties properties;
+    private final HttpClient http;
+    private final Map<String, Bucket> budgets = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> prepared = new ConcurrentHashMap<>();
+
+    public HubSpot(HubSpotProperties properties) {
+        this.properties = properties;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /**
+     * @param connectionKey names the HubSpot account's budget (one per connection)
+     * @param accessToken   a private app's token or an OAuth access token
+     */
+    public CrmRecords open(String connectionKey, String accessToken) {
+        return new HubSpotClient(properties, http, accessToken, budgets.computeIfAbsent(connectionKey, key -> budget()),
+                prepared.computeIfAbsent(connectionKey, key -> ConcurrentHashMap.newKeySet()));
+    }
+
+    /**
+     * A tenth of the ten-second budget, refilled every second: whatever ten seconds one looks at, at most
+     * {@code 1.1 × requestsPerTenSeconds} requests fall in them.
+     */
+    private Bucket budget() {
+        int perSecond = Math.max(1, properties.requestsPerTenSeconds() / 10);
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
+                .build();
+    }
+}

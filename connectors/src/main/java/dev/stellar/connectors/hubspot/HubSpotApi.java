@@ -1,0 +1,69 @@
+package dev.stellar.connectors.hubspot;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** HubSpot's CRM v3 payloads, as far as Stellar reads and writes them. */
+final class HubSpotApi {
+
+    private HubSpotApi() {
+    }
+
+    record ObjectId(String id) {
+    }
+
+    /** {@code POST /crm/v3/objects/{object}/batch/read} */
+    record BatchRead(List<String> properties, String idProperty, List<ObjectId> inputs) {
+    }
+
+    /** One input of {@code POST /crm/v3/objects/{object}/batch/upsert}. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record UpsertInput(String idProperty, String id, Map<String, String> properties) {
+    }
+
+    record BatchInputs<T>(List<T> inputs) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SimpleObject(String id, Map<String, String> properties, @JsonProperty("new") Boolean created) {
+    }
+
+    /** A batch's answer: 200 when all went through, 207 with {@code errors} when some did not. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record BatchResponse(String status, List<SimpleObject> results, List<StandardError> errors) {
+
+        List<SimpleObject> resultsOrEmpty() {
+            return results == null ? List.of() : results;
+        }
+
+        List<StandardError> errorsOrEmpty() {
+            return errors == null ? List.of() : errors;
+        }
+    }
+
+    /**
+     * An error, whole-call (400, 401, 429) or per record in a batch's {@code errors}. A 429 names the limit it hit in
+     * {@code policyName}: {@code TEN_SECONDLY_ROLLING} (wait seconds) or {@code DAILY} (wait for tomorrow).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record StandardError(String status, String category, String message, String errorType, String policyName,
+                         Map<String, List<String>> context) {
+
+        List<String> ids() {
+            return context == null || context.get("ids") == null ? List.of() : context.get("ids");
+        }
+    }
+
+    /** {@code GET /account-info/v3/details} */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AccountDetails(Long portalId, String accountType, String dataHostingLocation) {
+    }
+
+    /** {@code POST /crm/v3/properties/{object}}: the unique property Stellar upserts by. */
+    record PropertyCreate(String name, String label, String type, String fieldType, String groupName,
+                          boolean hasUniqueValue, String description) {
+    }
+}

@@ -1,0 +1,323 @@
+package dev.stellar.connectors.hubspot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stellar.connectors.crm.CrmException;
+import dev.stellar.connectors.crm.CrmRecords;
+import dev.stellar.connectors.hubspot.HubSpotApi.AccountDetails;
+import dev.stellar.connectors.hubspot.HubSpotApi.BatchInputs;
+import dev.stellar.connectors.hubspot.HubSpotApi.BatchRead;
+import dev.stellar.connectors.hubspot.HubSpotApi.BatchResponse;
+import dev.stellar.connectors.hubspot.HubSpotApi.ObjectId;
+import dev.stellar.connectors.hubspot.HubSpotApi.PropertyCreate;
+import dev.stellar.connectors.hubspot.HubSpotApi.SimpleObject;
+import dev.stellar.connectors.hubspot.HubSpotApi.StandardError;
+import dev.stellar.connectors.hubspot.HubSpotApi.UpsertInput;
+import io.github.bucket4j.Bucket;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One HubSpot account, called with its token under its connection's request budget. */
+class HubSpotClient implements CrmRecords {
+
+    /** HubSpot's largest batch for reads and upserts. */
+    static final int BATCH = 100;
+    private static final Logger log = LoggerFactory.getLogger(HubSpotClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Properties Stellar creates when missing, so that it can upsert by them. */
+    private static final Set<String> OWN_KEYS = Set.of("stellar_deal_id");
+
+    private final HubSpotProperties properties;
+    private final HttpClient http;
+    private final String token;
+    private final Bucket budget;
+    /** The connection's properties known to exist ({@code object.name}), so each is checked once per node. */
+    private final Set<String> prepared;
+
+    HubSpotClient(HubSpotProperties properties, HttpClient http, String token, Bucket budget, Set<String> prepared) {
+        this.properties = properties;
+        this.http = http;
+        this.token = token;
+        this.budget = budget;
+        this.prepared = prepared;
+    }
+
+    @Override
+    public String describe() {
+        AccountDetails account = read(send("GET", "/account-info/v3/details", null), AccountDetails.class);
+        ensureProperty("deals", "stellar_deal_id", "Stellar deal id",
+                "Set by Stellar: the deal its meetings update, so a retried sync never creates a second deal");
+        return "HubSpot portal " + account.portalId()
+                + (account.dataHostingLocation() == null ? "" : " (" + account.dataHostingLocation() + ")");
+    }
+
+    @Override
+    public Map<String, CrmRecord> read(String object, String keyProperty, Collection<String> keys,
+                                       Collection<String> wanted) {
+        if (OWN_KEYS.contains(keyProperty)) {
+            ensureProperty(object, keyProperty, "Stellar id", "Set by Stellar, so a retried sync never duplicates");
+        }
+        Set<String> props = new LinkedHashSet<>(wanted);
+        props.add(keyProperty);
+        Map<String, CrmRecord> found = new HashMap<>();
+        List<String> all = List.copyOf(new LinkedHashSet<>(keys));
+        for (int from = 0; from < all.size(); from += BATCH) {
+            List<ObjectId> inputs = all.subList(from, Math.min(all.size(), from + BATCH)).stream().map(ObjectId::new)
+                    .toList();
+            Response response = send("POST", "/crm/v3/objects/" + object + "/batch/read",
+                    new BatchRead(List.copyOf(props), keyProperty, inputs));
+            BatchResponse batch = read(response, BatchResponse.class);
+            for (StandardError error : batch.errorsOrEmpty()) {
+                if (!"OBJECT_NOT_FOUND".equals(error.category())) {
+                    throw CrmException.permanent("HubSpot could not read " + object + ": " + error.message(),
+                            error.category());
+                }
+            }
+            for (SimpleObject result : batch.resultsOrEmpty()) {
+                String key = result.properties() == null ? null : result.properties().get(keyProperty);
+                if (key != null) {
+                    found.put(normalise(keyProperty, key), new CrmRecord(result.id(), withoutNulls(result.properties())));
+                }
+            }
+        }
+        Map<String, CrmRecord> byKey = new LinkedHashMap<>();
+        for (String key : all) {
+            CrmRecord record = found.get(normalise(keyProperty, key));
+            if (record != null) {
+                byKey.put(key, record);
+            }
+        }
+        return byKey;
+    }
+
+    @Override
+    public List<WriteResult> upsert(String object, String keyProperty, List<RecordWrite> writes) {
+        if (OWN_KEYS.contains(keyProperty)) {
+            ensureProperty(object, keyProperty, "Stellar id", "Set by Stellar, so a retried sync never duplicates");
+        }
+        Map<RecordWrite, WriteResult> results = new HashMap<>();
+        for (int from = 0; from < writes.size(); from += BATCH) {
+            upsertBatch(object, keyProperty, writes.subList(from, Math.min(writes.size(), from + BATCH)), results);
+        }
+        return writes.stream().map(results::get).toList();
+    }
+
+    /**
+     * A batch HubSpot refuses as a whole (one bad value fails all of them) is split in halves until the refused records
+     * stand alone: the good ones are written, and each bad one carries HubSpot's reason.
+     */
+    private void upsertBatch(String object, String keyProperty, List<RecordWrite> batch,
+                             Map<RecordWrite, WriteResult> results) {
+        List<UpsertInput> inputs = batch.stream()
+                .map(write -> new UpsertInput(keyProperty, write.key(), write.values())).toList();
+        Response response = sendForWrite("POST", "/crm/v3/objects/" + object + "/batch/upsert", new BatchInputs<>(inputs));
+        if (response.status() == 400 || response.status() == 409) {
+            StandardError error = error(response);
+            if (batch.size() > 1) {
+                int half = batch.size() / 2;
+                upsertBatch(object, keyProperty, batch.subList(0, half), results);
+                upsertBatch(object, keyProperty, batch.subList(half, batch.size()), results);
+            } else {
+                RecordWrite write = batch.get(0);
+                results.put(write, new WriteResult(write.key(), null, false, new CrmFailure(
+                        error.category() == null ? "HTTP_" + response.status() : error.category(),
+                        error.message() == null ? "HubSpot refused the record" : error.message(), false)));
+            }
+            return;
+        }
+        BatchResponse answer = read(response, BatchResponse.class);
+        Map<String, SimpleObject> byKey = new HashMap<>();
+        for (SimpleObject result : answer.resultsOrEmpty()) {
+            String key = result.properties() == null ? null : result.properties().get(keyProperty);
+            if (key != null) {
+                byKey.put(normalise(keyProperty, key), result);
+            }
+        }
+        boolean inOrder = byKey.isEmpty() && answer.errorsOrEmpty().isEmpty()
+                && answer.resultsOrEmpty().size() == batch.size();
+        for (int i = 0; i < batch.size(); i++) {
+            RecordWrite write = batch.get(i);
+            SimpleObject result = inOrder ? answer.resultsOrEmpty().get(i) : byKey.get(normalise(keyProperty, write.key()));
+            if (result != null) {
+                results.put(write, new WriteResult(write.key(), result.id(), Boolean.TRUE.equals(result.created()), null));
+            } else {
+                StandardError error = errorFor(answer.errorsOrEmpty(), write.key());
+                boolean retryable = error == null || !"VALIDATION_ERROR".equals(error.category());
+                results.put(write, new WriteResult(write.key(), null, false, new CrmFailure(
+                        error == null ? "NOT_WRITTEN" : error.category(),
+                        error == null ? "HubSpot did not confirm this record" : error.message(), retryable)));
+            }
+        }
+    }
+
+    private void ensureProperty(String object, String name, String label, String description) {
+        if (prepared.contains(object + "." + name)) {
+            return;
+        }
+        Response existing = send("GET", "/crm/v3/properties/" + object + "/" + name, null, Set.of(404));
+        if (existing.status() == 404) {
+            String group = object.equals("deals") ? "dealinformation" : object.equals("contacts") ? "contactinformation"
+                    : object.equals("companies") ? "companyinformation" : null;
+            send("POST", "/crm/v3/properties/" + object,
+                    new PropertyCreate(name, label, "string", "text", group, true, description), Set.of(409));
+            log.info("Created HubSpot property {}.{} to upsert by", object, name);
+        }
+        prepared.add(object + "." + name);
+    }
+
+    private static StandardError errorFor(List<StandardError> errors, String key) {
+        return errors.stream().filter(e -> e.ids().stream().anyMatch(id -> id.equalsIgnoreCase(key))).findFirst()
+                .or(() -> errors.size() == 1 ? Optional.of(errors.get(0)) : Optional.empty())
+                .orElse(null);
+    }
+
+    private static String normalise(String keyProperty, String key) {
+        return keyProperty.equals("email") ? key.strip().toLowerCase(Locale.ROOT) : key;
+    }
+
+    private static Map<String, String> withoutNulls(Map<String, String> values) {
+        Map<String, String> clean = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (value != null && !value.isEmpty()) {
+                clean.put(key, value);
+            }
+        });
+        return clean;
+    }
+
+    record Response(int status, String body, HttpResponse<String> raw) {
+    }
+
+    private Response send(String method, String path, Object body) {
+        return send(method, path, body, Set.of());
+    }
+
+    /** A write's 400/409 is for the caller to take apart; everything else as {@link #send}. */
+    private Response sendForWrite(String method, String path, Object body) {
+        return send(method, path, body, Set.of(400, 409));
+    }
+
+    /**
+     * Sends within the budget; a ten-second-limit 429 waits and tries again. Anything but 2xx and the statuses the
+     * caller expects becomes a {@link CrmException} in HubSpot's words.
+     */
+    private Response send(String method, String path, Object body, Set<Integer> expected) {
+        for (int attempt = 0; ; attempt++) {
+            awaitBudget();
+            HttpResponse<String> response;
+            try {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(properties.baseUrl() + path))
+                        .timeout(properties.timeout())
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json");
+                if (body == null) {
+                    request.method(method, HttpRequest.BodyPublishers.noBody());
+                } else {
+                    request.header("Content-Type", "application/json")
+                            .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                }
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw CrmException.transientFailure("HubSpot could not be reached: " + e.getMessage(), "UNREACHABLE", null, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw CrmException.transientFailure("Interrupted while calling HubSpot", "INTERRUPTED", null, e);
+            }
+            int status = response.statusCode();
+            if (status / 100 == 2 || expected.contains(status)) {
+                return new Response(status, response.body(), response);
+            }
+            Response failed = new Response(status, response.body(), response);
+            StandardError error = error(failed);
+            Duration retryAfter = response.headers().firstValue("Retry-After").map(HubSpotClient::seconds).orElse(null);
+            if (status == 429) {
+                if ("DAILY".equals(error.policyName())) {
+                    throw CrmException.transientFailure("HubSpot's daily API limit for this account is used up: "
+                            + error.message(), "DAILY", retryAfter == null ? Duration.ofHours(1) : retryAfter, null);
+                }
+                if (attempt < properties.burstRetries()) {
+                    Duration wait = retryAfter == null ? Duration.ofSeconds(1L << Math.min(attempt, 3)) : retryAfter;
+                    log.info("HubSpot's {} limit: waiting {} before trying {} again", error.policyName(), wait, path);
+                    sleep(wait);
+                    continue;
+                }
+                throw CrmException.transientFailure("HubSpot kept answering 429 (" + error.policyName() + "): "
+                        + error.message(), "RATE_LIMIT", retryAfter, null);
+            }
+            if (status == 401 || status == 403) {
+                throw CrmException.permanent("HubSpot refused the connection's token (" + status + "): "
+                        + error.message(), error.category() == null ? "UNAUTHORIZED" : error.category());
+            }
+            if (status >= 500) {
+                throw CrmException.transientFailure("HubSpot answered " + status + ": " + error.message(), "HTTP_" + status,
+                        retryAfter, null);
+            }
+            throw CrmException.permanent("HubSpot refused " + method + " " + path + " (" + status + "): "
+                    + error.message(), error.category() == null ? "HTTP_" + status : error.category());
+        }
+    }
+
+    private void awaitBudget() {
+        try {
+            budget.asBlocking().consume(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CrmException.transientFailure("Interrupted while waiting for HubSpot's request budget", "INTERRUPTED",
+                    null, e);
+        }
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CrmException.transientFailure("Interrupted while waiting for HubSpot", "INTERRUPTED", null, e);
+        }
+    }
+
+    private static Duration seconds(String value) {
+        try {
+            return Duration.ofSeconds(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static StandardError error(Response response) {
+        try {
+            return JSON.readValue(response.body(), StandardError.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String body = response.body() == null ? "" : response.body().strip();
+            return new StandardError("error", null, body.isEmpty() ? "no details" : body.substring(0, Math.min(300, body.length())),
+                    null, null, null);
+        }
+    }
+
+    private static <T> T read(Response response, Class<T> type) {
+        try {
+            return JSON.readValue(response.body(), type);
+        } catch (JsonProcessingException e) {
+            throw CrmException.transientFailure("HubSpot answered something Stellar cannot read (" + response.status()
+                    + "): " + e.getOriginalMessage(), "UNREADABLE", null, e);
+        }
+    }
+}

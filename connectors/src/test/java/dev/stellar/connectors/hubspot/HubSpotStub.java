@@ -1,0 +1,324 @@
+package dev.stellar.connectors.hubspot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.Response;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * HubSpot's CRM v3 as far as Stellar uses it, on WireMock, answering with the documented payload shapes: account
+ * details, properties (a unique one can be created), batch read and batch upsert by a unique property with HubSpot's
+ * validation (an unknown property or a deal stage outside the pipeline refuses the whole batch with 400
+ * {@code VALIDATION_ERROR}), and, when asked, the ten-second rolling limit answered with 429 and its
+ * {@code policyName}. Requests land in WireMock's journal like any stub's.
+ */
+public final class HubSpotStub implements ResponseTransformerV2 {
+
+    /** The default sales pipeline's stages. */
+    public static final Set<String> DEAL_STAGES = Set.of("appointmentscheduled", "qualifiedtobuy", "presentationscheduled",
+            "decisionmakerboughtin", "contractsent", "closedwon", "closedlost");
+    private static final Pattern OBJECTS = Pattern.compile("/crm/v3/objects/([a-z_]+)/batch/(read|upsert)");
+    private static final Pattern PROPERTY = Pattern.compile("/crm/v3/properties/([a-z_]+)(?:/([a-z_0-9]+))?");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WireMockServer server;
+    private final Map<String, Map<String, ObjectNode>> records = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> properties = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong(5000);
+    private final Deque<Long> recent = new ArrayDeque<>();
+    private final AtomicInteger tooManyRequests = new AtomicInteger();
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile int limit = Integer.MAX_VALUE;
+    private volatile long windowNanos = 10_000_000_000L;
+    private volatile String dailyLimitMessage;
+    private volatile boolean refuseTokens;
+
+    public HubSpotStub() {
+        properties.put("contacts", ConcurrentHashMap.newKeySet());
+        properties.get("contacts").addAll(Set.of("email", "firstname", "lastname", "phone", "company", "jobtitle",
+                "lifecyclestage", "hs_lead_status"));
+        properties.put("deals", ConcurrentHashMap.newKeySet());
+        properties.get("deals").addAll(Set.of("dealname", "amount", "dealstage", "closedate", "pipeline",
+                "hubspot_owner_id", "description", "deal_currency_code"));
+        properties.put("companies", ConcurrentHashMap.newKeySet());
+        properties.get("companies").addAll(Set.of("name", "domain", "industry"));
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(this));
+        server.start();
+        server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.ok()));
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public WireMockServer server() {
+        return server;
+    }
+
+    public void stop() {
+        server.stop();
+    }
+
+    /** Answers 429 {@code TEN_SECONDLY_ROLLING} to any request beyond this many in the last ten seconds. */
+    public void limitPerTenSeconds(int limit) {
+        limit(limit, java.time.Duration.ofSeconds(10));
+    }
+
+    /** The rolling limit over a shorter window, so that a test need not wait ten seconds to see it lifted. */
+    public synchronized void limit(int limit, java.time.Duration window) {
+        this.limit = limit;
+        this.windowNanos = window.toNanos();
+        recent.clear();
+    }
+
+    /** Answers 401 as HubSpot does for a revoked or unknown token. */
+    public void refuseTokens(boolean refuse) {
+        this.refuseTokens = refuse;
+    }
+
+    /** Answers every request with 429 {@code DAILY} while set. */
+    public void dailyLimitReached(boolean reached) {
+        this.dailyLimitMessage = reached ? "You have reached your daily limit." : null;
+    }
+
+    public int tooManyRequests() {
+        return tooManyRequests.get();
+    }
+
+    public int requests() {
+        return requests.get();
+    }
+
+    /** A record as the stub holds it, by its unique key's value. */
+    public Map<String, String> record(String object, String key) {
+        ObjectNode record = records.getOrDefault(object, Map.of()).get(key.toLowerCase(Locale.ROOT));
+        if (record == null) {
+            return null;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        record.get("properties").fields().forEachRemaining(e -> values.put(e.getKey(),
+                e.getValue().isNull() ? null : e.getValue().asText()));
+        values.put("hs_object_id", record.get("id").asText());
+        return values;
+    }
+
+    public int count(String object) {
+        return records.getOrDefault(object, Map.of()).size();
+    }
+
+    /** Puts a record in place as if someone had created it in HubSpot. */
+    public void seed(String object, String keyProperty, String key, Map<String, String> values) {
+        ObjectNode record = newRecord();
+        ObjectNode props = (ObjectNode) record.get("properties");
+        values.forEach(props::put);
+        props.put(keyProperty, key);
+        records.computeIfAbsent(object, o -> new ConcurrentHashMap<>()).put(key.toLowerCase(Locale.ROOT), record);
+    }
+
+    @Override
+    public String getName() {
+        return "hubspot";
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return true;
+    }
+
+    @Override
+    public Response transform(Response response, ServeEvent serveEvent) {
+        Request request = serveEvent.getRequest();
+        requests.incrementAndGet();
+        try {
+            if (dailyLimitMessage != null) {
+                tooManyRequests.incrementAndGet();
+                return json(429, rateLimit("DAILY", dailyLimitMessage));
+            }
+            if (!withinLimit()) {
+                tooManyRequests.incrementAndGet();
+                return json(429, rateLimit("TEN_SECONDLY_ROLLING", "You have reached your ten_secondly_rolling limit."));
+            }
+            if (refuseTokens || !String.valueOf(request.getHeader("Authorization")).startsWith("Bearer ")) {
+                return json(401, error("INVALID_AUTHENTICATION", "Authentication credentials not found. This API supports "
+                        + "OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview"));
+            }
+            String path = request.getUrl().replaceAll("\\?.*", "");
+            if (path.equals("/account-info/v3/details")) {
+                return json(200, JSON.createObjectNode().put("portalId", 62515).put("accountType", "STANDARD")
+                        .put("dataHostingLocation", "na1"));
+            }
+            Matcher property = PROPERTY.matcher(path);
+            if (property.matches()) {
+                return property(request, property.group(1), property.group(2));
+            }
+            Matcher objects = OBJECTS.matcher(path);
+            if (objects.matches() && request.getMethod().getName().equals("POST")) {
+                JsonNode body = JSON.readTree(request.getBodyAsString());
+                return objects.group(2).equals("read") ? batchRead(objects.group(1), body)
+                        : batchUpsert(objects.group(1), body);
+            }
+            return json(404, error("OBJECT_NOT_FOUND", "No route for " + path));
+        } catch (Exception e) {
+            return json(500, error("INTERNAL_ERROR", e.toString()));
+        }
+    }
+
+    private synchronized boolean withinLimit() {
+        long now = System.nanoTime();
+        while (!recent.isEmpty() && now - recent.peekFirst() > windowNanos) {
+            recent.pollFirst();
+        }
+        if (recent.size() >= limit) {
+            return false;
+        }
+        recent.addLast(now);
+        return true;
+    }
+
+    private Response property(Request request, String object, String name) throws Exception {
+        Set<String> known = properties.computeIfAbsent(object, o -> ConcurrentHashMap.newKeySet());
+        if (request.getMethod().getName().equals("GET")) {
+            return known.contains(name) ? json(200, JSON.createObjectNode().put("name", name).put("type", "string"))
+                    : json(404, error("OBJECT_NOT_FOUND", "Unable to find property " + name + " on " + object));
+        }
+        JsonNode body = JSON.readTree(request.getBodyAsString());
+        if (!known.add(body.path("name").asText())) {
+            return json(409, error("OBJECT_ALREADY_EXISTS", "Property already exists"));
+        }
+        return json(201, (ObjectNode) body);
+    }
+
+    private Response batchRead(String object, JsonNode body) {
+        String idProperty = body.path("idProperty").asText("hs_object_id");
+        ArrayNode results = JSON.createArrayNode();
+        ArrayNode missing = JSON.createArrayNode();
+        Map<String, ObjectNode> held = records.getOrDefault(object, Map.of());
+        for (JsonNode input : body.path("inputs")) {
+            String id = input.path("id").asText();
+            ObjectNode record = idProperty.equals("hs_object_id") ? byObjectId(held, id) : held.get(id.toLowerCase(Locale.ROOT));
+            if (record == null) {
+                missing.add(id);
+            } else {
+                ObjectNode result = record.deepCopy();
+                ObjectNode props = JSON.createObjectNode();
+                for (JsonNode wanted : body.path("properties")) {
+                    props.set(wanted.asText(), record.get("properties").path(wanted.asText()).isMissingNode()
+                            ? JSON.nullNode() : record.get("properties").get(wanted.asText()));
+                }
+                props.put("hs_object_id", record.get("id").asText());
+                result.set("properties", props);
+                results.add(result);
+            }
+        }
+        ObjectNode answer = JSON.createObjectNode().put("status", "COMPLETE");
+        answer.set("results", results);
+        if (!missing.isEmpty()) {
+            answer.put("numErrors", 1);
+            ObjectNode error = error("OBJECT_NOT_FOUND", "Could not get some " + object.toUpperCase(Locale.ROOT)
+                    + " objects, they may be deleted or not exist. Check that ids are valid.");
+            error.putObject("context").set("ids", missing);
+            answer.putArray("errors").add(error);
+        }
+        return json(missing.isEmpty() ? 200 : 207, answer);
+    }
+
+    private synchronized Response batchUpsert(String object, JsonNode body) {
+        Set<String> known = properties.getOrDefault(object, Set.of());
+        for (JsonNode input : body.path("inputs")) {
+            String idProperty = input.path("idProperty").asText();
+            if (!known.contains(idProperty)) {
+                return json(400, error("VALIDATION_ERROR", "Property \"" + idProperty + "\" does not exist"));
+            }
+            Iterator<Map.Entry<String, JsonNode>> fields = input.path("properties").fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!known.contains(field.getKey())) {
+                    return json(400, error("VALIDATION_ERROR", "Property values were not valid: [{\"isValid\":false,"
+                            + "\"message\":\"Property \\\"" + field.getKey() + "\\\" does not exist\",\"error\":"
+                            + "\"PROPERTY_DOESNT_EXIST\",\"name\":\"" + field.getKey() + "\"}]"));
+                }
+                String value = field.getValue().asText();
+                if (field.getKey().equals("dealstage") && !field.getValue().isNull() && !DEAL_STAGES.contains(value)) {
+                    return json(400, error("VALIDATION_ERROR", "Property values were not valid: [{\"isValid\":false,"
+                            + "\"message\":\"" + value + " was not one of the allowed options\",\"error\":"
+                            + "\"INVALID_OPTION\",\"name\":\"dealstage\"}]"));
+                }
+                if (field.getKey().equals("amount") && !field.getValue().isNull() && !value.matches("-?\\d+(\\.\\d+)?")) {
+                    return json(400, error("VALIDATION_ERROR", "Property values were not valid: [{\"isValid\":false,"
+                            + "\"message\":\"" + value + " is not a valid number\",\"error\":\"INVALID_FLOAT\","
+                            + "\"name\":\"amount\"}]"));
+                }
+            }
+        }
+        ArrayNode results = JSON.createArrayNode();
+        Map<String, ObjectNode> held = records.computeIfAbsent(object, o -> new ConcurrentHashMap<>());
+        for (JsonNode input : body.path("inputs")) {
+            String key = input.path("id").asText();
+            ObjectNode record = held.get(key.toLowerCase(Locale.ROOT));
+            boolean created = record == null;
+            if (created) {
+                record = newRecord();
+                ((ObjectNode) record.get("properties")).put(input.path("idProperty").asText(), key);
+                held.put(key.toLowerCase(Locale.ROOT), record);
+            }
+            ObjectNode props = (ObjectNode) record.get("properties");
+            input.path("properties").fields().forEachRemaining(e -> props.set(e.getKey(), e.getValue()));
+            record.put("updatedAt", java.time.Instant.now().toString());
+            ObjectNode result = record.deepCopy();
+            result.put("new", created);
+            results.add(result);
+        }
+        ObjectNode answer = JSON.createObjectNode().put("status", "COMPLETE");
+        answer.set("results", results);
+        return json(200, answer);
+    }
+
+    private ObjectNode newRecord() {
+        ObjectNode record = JSON.createObjectNode().put("id", String.valueOf(ids.incrementAndGet()))
+                .put("createdAt", java.time.Instant.now().toString()).put("updatedAt", java.time.Instant.now().toString())
+                .put("archived", false);
+        record.putObject("properties");
+        return record;
+    }
+
+    private static ObjectNode byObjectId(Map<String, ObjectNode> held, String id) {
+        return held.values().stream().filter(r -> r.get("id").asText().equals(id)).findFirst().orElse(null);
+    }
+
+    private static ObjectNode rateLimit(String policy, String message) {
+        return JSON.createObjectNode().put("status", "error").put("message", message).put("errorType", "RATE_LIMIT")
+                .put("correlationId", java.util.UUID.randomUUID().toString()).put("policyName", policy)
+                .put("groupName", "publicapi:private-app:62515");
+    }
+
+    private static ObjectNode error(String category, String message) {
+        return JSON.createObjectNode().put("status", "error").put("message", message)
+                .put("correlationId", java.util.UUID.randomUUID().toString()).put("category", category);
+    }
+
+    private static Response json(int status, ObjectNode body) {
+        return Response.response().status(status).body(body.toString())
+                .headers(new HttpHeaders(new HttpHeader("Content-Type", "application/json;charset=utf-8"))).build();
+    }
+}
