@@ -45,10 +45,11 @@ class CrmMappingsTest {
     }
 
     @Test
-    void brokenYamlNamesItsLine() {
-        assertThatThrownBy(() -> CrmMappings.read("objects:\n  - object: deals\n    colour: red\n", FIELDS))
+    void anUnknownKeyIsRefusedNamingItsPathAndLine() {
+        assertThatThrownBy(() -> CrmMappings.read("objects:\n  - object: deals\n    colour: red\n    label: Deal\n", FIELDS))
                 .isInstanceOf(CrmMappingException.class)
-                .hasMessageContaining("line 3");
+                .hasMessageStartingWith("line ")
+                .hasMessageContaining("objects[0].colour: Unrecognized field \"colour\"");
     }
 
     @Test
