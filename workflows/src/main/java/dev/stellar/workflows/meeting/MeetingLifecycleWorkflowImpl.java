@@ -18,6 +18,10 @@ import dev.stellar.workflows.meeting.MeetingActivities.RecordStatusInput;
 import dev.stellar.workflows.meeting.MeetingActivities.ScoreCallInput;
 import dev.stellar.workflows.meeting.MeetingActivities.ScorecardSummary;
 import dev.stellar.workflows.meeting.MeetingProgress.StepProgress;
+import dev.stellar.workflows.crm.CrmSyncWorkflow;
+import dev.stellar.workflows.crm.CrmSyncWorkflow.CrmSyncInput;
+import dev.stellar.workflows.crm.CrmSyncWorkflow.CrmSyncOutcome;
+import dev.stellar.workflows.crm.CrmSyncWorkflow.CrmSyncStage;
 import dev.stellar.workflows.email.EmailApprovalWorkflow;
 import dev.stellar.workflows.email.EmailApprovalWorkflow.EmailApprovalInput;
 import io.temporal.activity.ActivityOptions;
@@ -52,9 +56,11 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
     static final String PLATFORM_FETCH = "platform-fetch";
     /** Version marker: the follow-up e-mail waits for the rep's approval in a child workflow (version 1). */
     static final String EMAIL_APPROVAL = "email-approval";
+    /** Version marker: the CRM changes are reviewed and synced in a child workflow beside the e-mail's (version 1). */
+    static final String CRM_SYNC = "crm-sync";
     /** Steps a meeting completes without when they give up. */
     private static final Set<MeetingStep> OPTIONAL = EnumSet.of(MeetingStep.INDEX, MeetingStep.COACH, MeetingStep.DRAFT,
-            MeetingStep.REVIEW);
+            MeetingStep.REVIEW, MeetingStep.SYNC);
 
     /**
      * Steps retry with backoff for up to an hour (a database or worker outage), except for failures
@@ -188,11 +194,20 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
                 activities.completeMeeting(new CompleteMeetingInput(org, meeting, insights.fields(), incomplete));
                 return null;
             });
+            Promise<CrmSyncOutcome> synced = null;
+            if (Workflow.getVersion(CRM_SYNC, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+                withoutSteps(MeetingStep.SYNC);
+            } else {
+                synced = startCrmSync(org, meeting);
+            }
             if (Workflow.getVersion(EMAIL_APPROVAL, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION
                     || drafts == null || drafts.emailDraftId() == null) {
                 withoutSteps(MeetingStep.REVIEW);
             } else {
                 awaitApproval(org, drafts.emailDraftId());
+            }
+            if (synced != null) {
+                awaitCrmSync(synced);
             }
             return new MeetingOutcome(meeting, parsed.utterances(), parsed.speakers().size(), insights.fields().size());
         } catch (ActivityFailure e) {
@@ -246,6 +261,30 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
             // e.g. already started by the application after a restart: that one carries on
             log.info("Approval of draft {} goes on without the meeting: {}", draftId, e.getMessage());
             steps.put(MeetingStep.REVIEW, StepState.DONE);
+        }
+    }
+
+    /**
+     * The CRM review runs beside the e-mail's, in its own workflow (abandoned, not cancelled, with the meeting's): a
+     * rep may approve the e-mail today and the CRM changes tomorrow.
+     */
+    private Promise<CrmSyncOutcome> startCrmSync(String org, String meeting) {
+        CrmSyncWorkflow sync = Workflow.newChildWorkflowStub(CrmSyncWorkflow.class,
+                ChildWorkflowOptions.newBuilder()
+                        .setWorkflowId(CrmSyncWorkflow.idFor(org, meeting))
+                        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                        .build());
+        steps.put(MeetingStep.SYNC, StepState.RUNNING);
+        return Async.function(sync::run, new CrmSyncInput(org, meeting));
+    }
+
+    private void awaitCrmSync(Promise<CrmSyncOutcome> synced) {
+        try {
+            CrmSyncOutcome outcome = synced.get();
+            steps.put(MeetingStep.SYNC, outcome.stage() == CrmSyncStage.FAILED ? StepState.FAILED : StepState.DONE);
+        } catch (ChildWorkflowFailure e) {
+            log.info("CRM sync goes on without the meeting: {}", e.getMessage());
+            steps.put(MeetingStep.SYNC, StepState.DONE);
         }
     }
 

@@ -10,7 +10,8 @@ public enum MeetingStep {
     COACH("Score against the scorecard"),
     DRAFT("Draft follow-ups"),
     PERSIST("Store results"),
-    REVIEW("Follow-up e-mail approval");
+    REVIEW("Follow-up e-mail approval"),
+    SYNC("CRM review and sync");
 
     private final String label;
 

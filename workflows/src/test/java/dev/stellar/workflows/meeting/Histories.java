@@ -23,6 +23,8 @@ final class Histories {
     static final String COMPLETED_WITH_APPROVAL = "histories/meeting-lifecycle-completed-approval.json";
     /** Captured from a platform: the transcript fetched first, then the agents (no e-mail drafted). */
     static final String COMPLETED_WITH_FETCH = "histories/meeting-lifecycle-completed-fetch.json";
+    /** The CRM changes reviewed in a child workflow beside the e-mail's ("crm-sync"). */
+    static final String COMPLETED_WITH_CRM_SYNC = "histories/meeting-lifecycle-completed-crm-sync.json";
     static final String FAILED = "histories/meeting-lifecycle-malformed-transcript.json";
 
     private Histories() {

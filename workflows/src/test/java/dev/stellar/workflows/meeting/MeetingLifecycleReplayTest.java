@@ -14,7 +14,8 @@ class MeetingLifecycleReplayTest {
 
     @ParameterizedTest
     @ValueSource(strings = {Histories.COMPLETED, Histories.COMPLETED_WITH_METRICS, Histories.COMPLETED_WITH_AGENTS,
-            Histories.COMPLETED_WITH_APPROVAL, Histories.COMPLETED_WITH_FETCH, Histories.FAILED})
+            Histories.COMPLETED_WITH_APPROVAL, Histories.COMPLETED_WITH_FETCH, Histories.COMPLETED_WITH_CRM_SYNC,
+            Histories.FAILED})
     void replaysRecordedHistory(String resource) throws Exception {
         String json = read(resource);
         assertThat(json).contains("MeetingLifecycleWorkflow");

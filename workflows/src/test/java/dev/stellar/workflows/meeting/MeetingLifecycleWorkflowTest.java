@@ -9,6 +9,8 @@ import static org.awaitility.Awaitility.await;
 import dev.stellar.workflows.email.EmailApprovalWorkflow;
 import dev.stellar.workflows.email.EmailApprovalWorkflow.ApprovalDecision;
 import dev.stellar.workflows.email.EmailApprovalWorkflow.Decision;
+import dev.stellar.workflows.crm.CrmSyncWorkflowImpl;
+import dev.stellar.workflows.crm.RecordingCrmActivities;
 import dev.stellar.workflows.email.EmailApprovalWorkflowImpl;
 import dev.stellar.workflows.email.RecordingEmailActivities;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -28,11 +30,13 @@ class MeetingLifecycleWorkflowTest {
 
     private final RecordingMeetingActivities activities = new RecordingMeetingActivities();
     private final RecordingEmailActivities emailActivities = new RecordingEmailActivities();
+    private final RecordingCrmActivities crmActivities = new RecordingCrmActivities();
 
     @RegisterExtension
     final TestWorkflowExtension temporal = TestWorkflowExtension.newBuilder()
-            .registerWorkflowImplementationTypes(MeetingLifecycleWorkflowImpl.class, EmailApprovalWorkflowImpl.class)
-            .setActivityImplementations(activities, emailActivities)
+            .registerWorkflowImplementationTypes(MeetingLifecycleWorkflowImpl.class, EmailApprovalWorkflowImpl.class,
+                    CrmSyncWorkflowImpl.class)
+            .setActivityImplementations(activities, emailActivities, crmActivities)
             .setDoNotStart(true)
             .build();
 
@@ -57,7 +61,8 @@ class MeetingLifecycleWorkflowTest {
         assertThat(progress.percent()).isEqualTo(100);
         assertThat(progress.steps()).extracting(MeetingProgress.StepProgress::step).as("no e-mail drafted, none to approve")
                 .containsExactly(MeetingStep.PARSE, MeetingStep.EXTRACT, MeetingStep.METRICS, MeetingStep.INDEX,
-                        MeetingStep.COACH, MeetingStep.DRAFT, MeetingStep.PERSIST);
+                        MeetingStep.COACH, MeetingStep.DRAFT, MeetingStep.PERSIST, MeetingStep.SYNC);
+        assertThat(crmActivities.calls).as("no CRM connected: nothing to review").containsExactly("propose:meeting-1");
         assertThat(progress.failure()).isNull();
         Histories.recordIfAsked(env.getWorkflowClient(), "meeting:org-1:upload:1", Histories.COMPLETED_WITH_AGENTS);
     }
@@ -85,6 +90,35 @@ class MeetingLifecycleWorkflowTest {
                 "deliver:email-approval:org-1:draft-7:send", "enroll:draft-7");
         assertThat(workflow.progress().steps()).contains(new MeetingProgress.StepProgress(MeetingStep.REVIEW, StepState.DONE));
         Histories.recordIfAsked(env.getWorkflowClient(), "meeting:org-1:upload:7", Histories.COMPLETED_WITH_APPROVAL);
+    }
+
+    @Test
+    void theCrmChangesWaitForTheirReviewBesideTheEmailAndTheMeetingEndsWhenBothAreDone(TestWorkflowEnvironment env,
+                                                                                      Worker worker) {
+        activities.emailDraftId = "draft-8";
+        crmActivities.proposed = 3;
+        crmActivities.waiting.set(2);
+        env.start();
+        MeetingLifecycleWorkflow workflow = newWorkflow(env.getWorkflowClient(), worker, "meeting:org-1:upload:8");
+        WorkflowClient.start(workflow::run, INPUT);
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> emailActivities.calls.contains("open:draft-8"));
+        assertThat(crmActivities.calls).containsExactly("propose:meeting-1");
+
+        env.getWorkflowClient().newWorkflowStub(EmailApprovalWorkflow.class, EmailApprovalWorkflow.idFor("org-1", "draft-8"))
+                .decide(new ApprovalDecision(Decision.REJECT, 0));
+        env.sleep(java.time.Duration.ofMinutes(5));
+        assertThat(workflow.progress().steps()).contains(
+                new MeetingProgress.StepProgress(MeetingStep.REVIEW, StepState.DONE),
+                new MeetingProgress.StepProgress(MeetingStep.SYNC, StepState.RUNNING));
+
+        crmActivities.waiting.set(0);
+        env.getWorkflowClient().newWorkflowStub(dev.stellar.workflows.crm.CrmSyncWorkflow.class,
+                dev.stellar.workflows.crm.CrmSyncWorkflow.idFor("org-1", "meeting-1")).reviewed();
+        WorkflowStub.fromTyped(workflow).getResult(MeetingOutcome.class);
+
+        assertThat(crmActivities.calls).containsExactly("propose:meeting-1", "waiting", "apply");
+        assertThat(workflow.progress().steps()).contains(new MeetingProgress.StepProgress(MeetingStep.SYNC, StepState.DONE));
+        Histories.recordIfAsked(env.getWorkflowClient(), "meeting:org-1:upload:8", Histories.COMPLETED_WITH_CRM_SYNC);
     }
 
     @Test
