@@ -1,5 +1,8 @@
 package dev.stellar.workers;
 
+import dev.stellar.connectors.hubspot.HubSpotStub;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import dev.stellar.testing.WorkersTestApplication;
 import dev.stellar.workers.account.AccountService;
 import dev.stellar.workers.account.Caller;
@@ -14,6 +17,14 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(classes = WorkersTestApplication.class, properties = "spring.config.import=classpath:stellar-workers.yml")
 public abstract class WorkersIntegrationTest {
+
+    /** HubSpot for every test of the shared context (one context: one stub, started once). */
+    protected static final HubSpotStub HUBSPOT = new HubSpotStub();
+
+    @DynamicPropertySource
+    static void crms(DynamicPropertyRegistry registry) {
+        registry.add("stellar.hubspot.base-url", HUBSPOT::baseUrl);
+    }
 
     @Autowired
     protected AccountService accounts;

@@ -136,6 +136,13 @@ public final class HubSpotStub implements ResponseTransformerV2 {
         records.computeIfAbsent(object, o -> new ConcurrentHashMap<>()).put(key.toLowerCase(Locale.ROOT), record);
     }
 
+    /** Changes a property as someone editing the record in HubSpot would. */
+    public void change(String object, String key, String property, String value) {
+        ObjectNode record = records.get(object).get(key.toLowerCase(Locale.ROOT));
+        ((ObjectNode) record.get("properties")).put(property, value);
+        record.put("updatedAt", java.time.Instant.now().toString());
+    }
+
     @Override
     public String getName() {
         return "hubspot";
@@ -264,7 +271,8 @@ public final class HubSpotStub implements ResponseTransformerV2 {
                             + "\"message\":\"" + value + " was not one of the allowed options\",\"error\":"
                             + "\"INVALID_OPTION\",\"name\":\"dealstage\"}]"));
                 }
-                if (field.getKey().equals("amount") && !field.getValue().isNull() && !value.matches("-?\\d+(\\.\\d+)?")) {
+                if (field.getKey().equals("amount") && !field.getValue().isNull() && !value.isEmpty() // "" clears it
+                        && !value.matches("-?\\d+(\\.\\d+)?")) {
                     return json(400, error("VALIDATION_ERROR", "Property values were not valid: [{\"isValid\":false,"
                             + "\"message\":\"" + value + " is not a valid number\",\"error\":\"INVALID_FLOAT\","
                             + "\"name\":\"amount\"}]"));

@@ -123,8 +123,8 @@ public class ConnectionStore {
                 : json.read(cipher.decrypt(organizationId, secrets), MAP).keySet();
         return new Connection(rs.getObject("id", UUID.class), organizationId, type, rs.getString("name"),
                 json.read(rs.getString("settings"), MAP), secretKeys,
-                stellar.publicUrl() + "/webhooks/" + type.name().toLowerCase(java.util.Locale.ROOT) + "/"
-                        + rs.getString("webhook_key"),
+                type.sendsEvents() ? stellar.publicUrl() + "/webhooks/" + type.name().toLowerCase(java.util.Locale.ROOT)
+                        + "/" + rs.getString("webhook_key") : null,
                 instant(rs, "created_at"), instant(rs, "last_event_at"), rs.getString("last_event"),
                 rs.getString("last_error"));
     }

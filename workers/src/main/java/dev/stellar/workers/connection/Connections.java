@@ -22,10 +22,13 @@ public class Connections {
     static final String ZOOM_CLIENT_SECRET = "clientSecret";
     static final String ZOOM_ACCOUNT_ID = "accountId";
     static final String ZOOM_CLIENT_ID = "clientId";
+    /** HubSpot: a private app's access token. */
+    public static final String HUBSPOT_TOKEN = "accessToken";
 
     /**
      * @param settings for Zoom: {@code accountId}, {@code clientId} (a Server-to-Server OAuth app, optional)
-     * @param secrets  for Zoom: {@code webhookSecretToken} (required), {@code clientSecret}
+     * @param secrets  for Zoom: {@code webhookSecretToken} (required), {@code clientSecret}; for HubSpot:
+     *                 {@code accessToken} (required)
      */
     public record NewConnection(String type, String name, Map<String, String> settings, Map<String, String> secrets) {
     }
@@ -38,19 +41,35 @@ public class Connections {
 
     /** @throws InvalidConnectionException naming the missing or unknown setting; nothing is stored */
     public Connection create(Caller caller, NewConnection request) {
-        require(caller, "connecting meeting platforms");
+        require(caller, "connecting meeting platforms and CRMs");
         Type type;
         try {
             type = Type.valueOf(request.type() == null ? "" : request.type().strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidConnectionException("type must be one of zoom, teams, meet, speech");
-        }
-        if (type != Type.ZOOM) {
-            throw new InvalidConnectionException(type.name().toLowerCase(java.util.Locale.ROOT)
-                    + " connections are not available yet; zoom is");
+            throw new InvalidConnectionException("type must be one of zoom, hubspot (teams, meet, speech and salesforce "
+                    + "are coming)");
         }
         Map<String, String> settings = clean(request.settings());
         Map<String, String> secrets = clean(request.secrets());
+        String name = switch (type) {
+            case ZOOM -> {
+                checkZoom(settings, secrets);
+                yield "Zoom";
+            }
+            case HUBSPOT -> {
+                checkHubSpot(settings, secrets);
+                yield "HubSpot";
+            }
+            default -> throw new InvalidConnectionException(type.name().toLowerCase(java.util.Locale.ROOT)
+                    + " connections are not available yet; zoom and hubspot are");
+        };
+        if (request.name() != null && !request.name().isBlank()) {
+            name = request.name().strip();
+        }
+        return store.create(caller.organizationId(), type, name, settings, secrets);
+    }
+
+    private static void checkZoom(Map<String, String> settings, Map<String, String> secrets) {
         if (!secrets.containsKey(ZOOM_WEBHOOK_SECRET)) {
             throw new InvalidConnectionException("secrets.webhookSecretToken is required: the Secret Token of the Zoom "
                     + "app's Event Subscriptions, which signs every event");
@@ -62,18 +81,25 @@ public class Connections {
             throw new InvalidConnectionException("a Server-to-Server OAuth app needs settings.accountId, settings.clientId "
                     + "and secrets.clientSecret together");
         }
-        for (String key : settings.keySet()) {
-            if (!Set.of(ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID).contains(key)) {
-                throw new InvalidConnectionException("settings." + key + " is not a Zoom setting");
+        only(settings, Set.of(ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID), "settings", "Zoom setting");
+        only(secrets, Set.of(ZOOM_WEBHOOK_SECRET, ZOOM_CLIENT_SECRET), "secrets", "Zoom secret");
+    }
+
+    private static void checkHubSpot(Map<String, String> settings, Map<String, String> secrets) {
+        if (!secrets.containsKey(HUBSPOT_TOKEN)) {
+            throw new InvalidConnectionException("secrets.accessToken is required: the access token of a HubSpot private "
+                    + "app with the crm.objects.contacts, crm.objects.deals and crm.schemas.deals scopes (read and write)");
+        }
+        only(settings, Set.of(), "settings", "HubSpot setting");
+        only(secrets, Set.of(HUBSPOT_TOKEN), "secrets", "HubSpot secret");
+    }
+
+    private static void only(Map<String, String> values, Set<String> allowed, String where, String what) {
+        for (String key : values.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new InvalidConnectionException(where + "." + key + " is not a " + what);
             }
         }
-        for (String key : secrets.keySet()) {
-            if (!Set.of(ZOOM_WEBHOOK_SECRET, ZOOM_CLIENT_SECRET).contains(key)) {
-                throw new InvalidConnectionException("secrets." + key + " is not a Zoom secret");
-            }
-        }
-        String name = request.name() == null || request.name().isBlank() ? "Zoom" : request.name().strip();
-        return store.create(caller.organizationId(), type, name, settings, secrets);
     }
 
     public List<Connection> list(Caller caller) {

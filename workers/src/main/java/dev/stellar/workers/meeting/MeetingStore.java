@@ -135,6 +135,17 @@ public class MeetingStore {
                 .params(transcriptRef, meetingId, organizationId).update();
     }
 
+    /** Attendees with an address at none of the domains the organisation's users have: the customers. */
+    @Transactional(readOnly = true)
+    public List<Attendee> customers(UUID organizationId, UUID meetingId) {
+        java.util.Set<String> ownDomains = new java.util.HashSet<>(jdbc.sql(
+                        "select distinct lower(split_part(email, '@', 2)) from users where organization_id = ?")
+                .params(organizationId).query(String.class).list());
+        return attendees(organizationId, meetingId).stream()
+                .filter(a -> a.email() != null && !ownDomains.contains(a.email().substring(a.email().indexOf('@') + 1)))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public List<Attendee> attendees(UUID organizationId, UUID meetingId) {
         return jdbc.sql("select attendees::text from meetings where id = ? and organization_id = ?")

@@ -53,6 +53,17 @@ public class FieldSchemaService {
         return new ArrayList<>(byKey.values());
     }
 
+    /** Every field key the organisation's schemas (built-in and its own) define: what mappings may name. */
+    @Transactional(readOnly = true)
+    public Set<String> fieldKeys(UUID organizationId) {
+        Set<String> keys = new java.util.TreeSet<>();
+        BuiltInSchemas.all().forEach(schema -> schema.fields().forEach(field -> keys.add(field.key())));
+        for (FieldSchemaStore.StoredSchema own : store.latestOfEach(organizationId)) {
+            FieldSchemaYaml.read(own.definition()).fields().forEach(field -> keys.add(field.key()));
+        }
+        return keys;
+    }
+
     /** The schema as the organisation uses it now, for display and export. */
     @Transactional(readOnly = true)
     public ResolvedSchema get(Caller caller, String key) {

@@ -79,8 +79,8 @@ public class CrmSyncWorkflowImpl implements CrmSyncWorkflow {
             state = new CrmSyncOutcome(CrmSyncStage.WAITING, 0, 0, waiting + " change(s) waiting for review");
             long now = Workflow.currentTimeMillis();
             long until = escalated ? expireAt : remindAt;
-            reviewed = false;
             if (Workflow.await(Duration.ofMillis(Math.max(1, until - now)), () -> reviewed)) {
+                reviewed = false; // a decision signalled while this looks stays noticed for the next round
                 waiting = activities.waitingChanges(meeting);
             } else if (!escalated) {
                 activities.escalateReview(meeting);

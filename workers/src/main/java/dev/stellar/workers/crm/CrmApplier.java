@@ -1,0 +1,133 @@
+package dev.stellar.workers.crm;
+
+import dev.stellar.connectors.crm.CrmException;
+import dev.stellar.connectors.crm.CrmRecords;
+import dev.stellar.connectors.crm.CrmRecords.CrmRecord;
+import dev.stellar.connectors.crm.CrmRecords.RecordWrite;
+import dev.stellar.connectors.crm.CrmRecords.WriteResult;
+import dev.stellar.playbooks.crm.CrmMapping;
+import dev.stellar.playbooks.crm.CrmMapping.ObjectMapping;
+import dev.stellar.workers.connection.Connection;
+import dev.stellar.workers.connection.ConnectionStore;
+import dev.stellar.workers.crm.CrmChange.Status;
+import dev.stellar.workers.meeting.MeetingStore;
+import dev.stellar.workers.meeting.MeetingSummary;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a meeting's approved changes, one record at a time, by the key it was matched with: a retry after a crash
+ * updates the record the first attempt created. What the CRM held just before is kept, so an undo can write it back.
+ */
+@Component
+public class CrmApplier {
+
+    /** What a run wrote and what the CRM refused. */
+    public record Applied(int applied, int failed, String detail) {
+    }
+
+    private final CrmChangeStore changes;
+    private final CrmClients clients;
+    private final CrmMappingStore mappings;
+    private final ConnectionStore connections;
+    private final MeetingStore meetings;
+
+    public CrmApplier(CrmChangeStore changes, CrmClients clients, CrmMappingStore mappings, ConnectionStore connections,
+                      MeetingStore meetings) {
+        this.changes = changes;
+        this.clients = clients;
+        this.mappings = mappings;
+        this.connections = connections;
+        this.meetings = meetings;
+    }
+
+    /**
+     * @throws CrmException a CRM outage or rate limit (retryable): what was written so far stays written
+     */
+    public Applied apply(UUID organizationId, UUID meetingId) {
+        String title = meetings.summary(organizationId, meetingId).map(MeetingSummary::title).orElse("Meeting");
+        int applied = 0;
+        List<String> refusals = new ArrayList<>();
+        for (Map.Entry<RecordRef, List<CrmChange>> group : byRecord(
+                changes.withStatus(organizationId, meetingId, Status.APPROVED)).entrySet()) {
+            RecordRef ref = group.getKey();
+            List<CrmChange> lines = group.getValue();
+            Optional<Connection> connection = connections.find(organizationId, ref.connectionId());
+            if (connection.isEmpty()) {
+                lines.forEach(line -> changes.failed(organizationId, line.id(), "The CRM connection was removed"));
+                refusals.add("connection removed");
+                continue;
+            }
+            String vendor = CrmClients.vendor(connection.get());
+            try {
+                Map<String, String> values = new LinkedHashMap<>();
+                lines.forEach(line -> values.put(line.property(), line.appliedValue() != null ? line.appliedValue()
+                        : line.proposedValue()));
+                Map<String, String> onCreate = onCreate(connection.get(), ref, title);
+                CrmRecords crm = clients.open(connection.get());
+                Set<String> wanted = new LinkedHashSet<>(values.keySet());
+                CrmRecord before = crm.read(ref.object(), ref.keyProperty(), List.of(ref.key()), wanted).get(ref.key());
+                Map<String, String> write = new LinkedHashMap<>(values);
+                if (before == null) {
+                    onCreate.forEach(write::putIfAbsent);
+                }
+                WriteResult result = crm.upsert(ref.object(), ref.keyProperty(), List.of(new RecordWrite(ref.key(), write)))
+                        .get(0);
+                if (result.written()) {
+                    for (CrmChange line : lines) {
+                        changes.applied(organizationId, line.id(), result.id(),
+                                before == null ? null : before.values().get(line.property()), values.get(line.property()));
+                        applied++;
+                    }
+                } else if (result.failure().retryable()) {
+                    throw CrmException.transientFailure(vendor + " did not take " + ref.object() + " " + ref.key()
+                            + ": " + result.failure().message(), result.failure().code(), null, null);
+                } else {
+                    String reason = vendor + " refused it: " + result.failure().message();
+                    lines.forEach(line -> changes.failed(organizationId, line.id(), reason));
+                    refusals.add(ref.object() + " " + ref.key() + ": " + result.failure().message());
+                }
+            } catch (CrmException e) {
+                if (e.retryable()) {
+                    throw e;
+                }
+                lines.forEach(line -> changes.failed(organizationId, line.id(), e.getMessage()));
+                connections.event(connection.get(), "sync refused", e.getMessage(), true);
+                refusals.add(e.getMessage());
+            }
+        }
+        int failed = changes.count(organizationId, meetingId, Status.FAILED);
+        return new Applied(applied, failed, refusals.isEmpty() ? null : String.join("; ", refusals));
+    }
+
+    /** Values only a record Stellar creates gets, e.g. a deal's name and pipeline. */
+    private Map<String, String> onCreate(Connection connection, RecordRef ref, String title) {
+        CrmMapping mapping = mappings.mapping(connection);
+        Map<String, String> values = new HashMap<>();
+        mapping.objects().stream().filter(o -> o.object().equals(ref.object())).findFirst()
+                .map(ObjectMapping::onCreate).orElse(Map.of())
+                .forEach((property, template) -> values.put(property, template
+                        .replace("{{account}}", ref.key()).replace("{{meeting.title}}", title)));
+        return values;
+    }
+
+    static Map<RecordRef, List<CrmChange>> byRecord(List<CrmChange> lines) {
+        Map<RecordRef, List<CrmChange>> groups = new LinkedHashMap<>();
+        for (CrmChange line : lines) {
+            groups.computeIfAbsent(new RecordRef(line.connectionId(), line.object(), line.keyProperty(), line.recordKey()),
+                    r -> new ArrayList<>()).add(line);
+        }
+        return groups;
+    }
+
+    record RecordRef(UUID connectionId, String object, String keyProperty, String key) {
+    }
+}

@@ -1,0 +1,152 @@
+package dev.stellar.workers.crm;
+
+import dev.stellar.connectors.crm.CrmException;
+import dev.stellar.connectors.crm.CrmRecords.RecordWrite;
+import dev.stellar.connectors.crm.CrmRecords.WriteResult;
+import dev.stellar.workers.account.Caller;
+import dev.stellar.workers.connection.Connection;
+import dev.stellar.workers.connection.ConnectionStore;
+import dev.stellar.workers.crm.CrmApplier.RecordRef;
+import dev.stellar.workers.crm.CrmChange.Status;
+import dev.stellar.workers.meeting.MeetingNotFoundException;
+import dev.stellar.workers.meeting.MeetingStore;
+import dev.stellar.workers.meeting.MeetingSummary;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * A person's review of a meeting's CRM changes: the rep for their own meetings, a manager for the team's, ADMIN and
+ * OPS for all (checked here, whatever the edge). A decision is stored first, then the meeting's sync is woken.
+ */
+@Service
+public class CrmReview {
+
+    /**
+     * @param value the value to write instead of the proposed one; null or blank writes the proposed value
+     */
+    public record Decision(UUID changeId, long version, boolean approve, String value) {
+    }
+
+    /** A meeting with changes waiting for review. */
+    public record Waiting(MeetingSummary meeting, int changes, boolean escalated) {
+    }
+
+    private final CrmChangeStore changes;
+    private final CrmWorkflows workflows;
+    private final CrmClients clients;
+    private final ConnectionStore connections;
+    private final MeetingStore meetings;
+
+    public CrmReview(CrmChangeStore changes, CrmWorkflows workflows, CrmClients clients, ConnectionStore connections,
+                     MeetingStore meetings) {
+        this.changes = changes;
+        this.workflows = workflows;
+        this.clients = clients;
+        this.connections = connections;
+        this.meetings = meetings;
+    }
+
+    /** The meeting's CRM diff as this person may see it; empty when nothing was proposed or it is not theirs to see. */
+    public List<CrmChange> changes(Caller caller, UUID meetingId) {
+        meetings.summary(caller.organizationId(), meetingId).orElseThrow(() -> new MeetingNotFoundException(meetingId));
+        return changes.visible(caller, meetingId);
+    }
+
+    /** Meetings whose changes wait for this person, newest first. */
+    public List<Waiting> waiting(Caller caller, int limit) {
+        return changes.meetingsWaiting(caller, limit).stream()
+                .flatMap(id -> meetings.summary(caller.organizationId(), id).stream())
+                .map(meeting -> {
+                    List<CrmChange> waiting = changes.visible(caller, meeting.id()).stream().filter(CrmChange::waiting)
+                            .toList();
+                    return new Waiting(meeting, waiting.size(), waiting.stream().anyMatch(c -> c.escalatedAt() != null));
+                })
+                .toList();
+    }
+
+    /**
+     * @throws CrmChangeNotFoundException when the change is not on the meeting or not the caller's to review
+     * @throws CrmDecisionException       when it was decided or edited meanwhile
+     */
+    public CrmChange decide(Caller caller, UUID meetingId, Decision decision) {
+        CrmChange change = decideOne(caller, meetingId, decision);
+        workflows.reviewed(caller.organizationId(), meetingId);
+        return change;
+    }
+
+    /** Approves or rejects every change still waiting, as proposed. @return how many were decided */
+    public int decideAll(Caller caller, UUID meetingId, boolean approve) {
+        int decided = 0;
+        for (CrmChange change : changes(caller, meetingId)) {
+            if (change.waiting() && changes.decide(caller.organizationId(), change.id(), change.version(),
+                    approve ? Status.APPROVED : Status.REJECTED, approve ? change.proposedValue() : null, caller.userId())) {
+                decided++;
+            }
+        }
+        if (decided > 0) {
+            workflows.reviewed(caller.organizationId(), meetingId);
+        }
+        return decided;
+    }
+
+    /**
+     * Writes back what each applied change replaced, record by record (an empty value clears the property).
+     *
+     * @return the changes undone
+     * @throws CrmDecisionException when nothing was applied, or the CRM refused to take the old values back
+     */
+    public List<CrmChange> undo(Caller caller, UUID meetingId) {
+        List<CrmChange> applied = changes(caller, meetingId).stream().filter(c -> c.status() == Status.APPLIED).toList();
+        if (applied.isEmpty()) {
+            throw new CrmDecisionException("Nothing of this meeting was written to the CRM, so there is nothing to undo");
+        }
+        for (Map.Entry<RecordRef, List<CrmChange>> group : CrmApplier.byRecord(applied).entrySet()) {
+            RecordRef ref = group.getKey();
+            Connection connection = connections.find(caller.organizationId(), ref.connectionId())
+                    .orElseThrow(() -> new CrmDecisionException("The CRM connection was removed; undo it in the CRM"));
+            Map<String, String> previous = new LinkedHashMap<>();
+            group.getValue().forEach(c -> previous.put(c.property(), c.beforeValue() == null ? "" : c.beforeValue()));
+            WriteResult result;
+            try {
+                result = clients.open(connection).upsert(ref.object(), ref.keyProperty(),
+                        List.of(new RecordWrite(ref.key(), previous))).get(0);
+            } catch (CrmException e) {
+                throw new CrmDecisionException("Could not undo: " + e.getMessage());
+            }
+            if (!result.written()) {
+                throw new CrmDecisionException(CrmClients.vendor(connection) + " refused the previous values of "
+                        + ref.object() + " " + ref.key() + ": " + result.failure().message());
+            }
+            group.getValue().forEach(c -> changes.undone(caller.organizationId(), c.id(), caller.userId()));
+        }
+        return changes(caller, meetingId);
+    }
+
+    /** For the workflow: flags the waiting changes as escalated, so the team's managers see them as overdue. */
+    public void escalate(UUID organizationId, UUID meetingId) {
+        changes.escalate(organizationId, meetingId);
+    }
+
+    private CrmChange decideOne(Caller caller, UUID meetingId, Decision decision) {
+        CrmChange change = changes(caller, meetingId).stream().filter(c -> c.id().equals(decision.changeId())).findFirst()
+                .orElseThrow(() -> new CrmChangeNotFoundException(decision.changeId()));
+        if (!change.waiting()) {
+            throw new CrmDecisionException("The change to " + change.property() + " is "
+                    + change.status().name().toLowerCase(Locale.ROOT)
+                    + (change.decidedBy() == null ? "" : " (" + change.decidedBy() + ")") + " and can no longer be decided");
+        }
+        String value = decision.value() == null || decision.value().isBlank() ? change.proposedValue()
+                : decision.value().strip();
+        if (!changes.decide(caller.organizationId(), change.id(), decision.version(),
+                decision.approve() ? Status.APPROVED : Status.REJECTED, decision.approve() ? value : null,
+                caller.userId())) {
+            throw new CrmDecisionException("The change to " + change.property() + " changed meanwhile; look again");
+        }
+        return changes.visible(caller, meetingId).stream().filter(c -> c.id().equals(change.id())).findFirst()
+                .orElseThrow();
+    }
+}

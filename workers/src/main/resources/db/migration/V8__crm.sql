@@ -1,0 +1,49 @@
+-- CRM connections (HubSpot today, Salesforce next) live beside the meeting platforms'.
+alter table connections drop constraint connections_type_check;
+alter table connections add constraint connections_type_check
+    check (type in ('ZOOM', 'TEAMS', 'MEET', 'SPEECH', 'HUBSPOT', 'SALESFORCE'));
+
+-- An organisation's own mapping for a CRM connection (YAML, as ops edit it); without one the built-in mapping applies.
+create table crm_mappings (
+    connection_id   uuid primary key references connections (id) on delete cascade,
+    organization_id uuid        not null,
+    document        text        not null,
+    updated_by      uuid        references users (id) on delete set null,
+    updated_at      timestamptz not null
+);
+
+-- One proposed change per meeting, connection, record and property: what the CRM held, what Stellar proposes and why,
+-- what a person decided, and what was written (before and after) or why the CRM refused it.
+create table crm_changes (
+    id                  uuid primary key,
+    organization_id     uuid          not null,
+    meeting_id          uuid          not null references meetings (id) on delete cascade,
+    connection_id       uuid          not null references connections (id) on delete cascade,
+    object              text          not null,
+    object_label        text          not null,
+    key_property        text          not null,
+    record_key          text          not null,
+    record_id           text,
+    property            text          not null,
+    field_key           text,
+    position            integer       not null,
+    current_value       text,
+    proposed_value      text          not null,
+    confidence          numeric(4, 3),
+    evidence_quote      text,
+    evidence_start_ms   bigint,
+    status              text          not null check (status in ('PROPOSED', 'APPROVED', 'REJECTED', 'EXPIRED', 'APPLIED',
+                                                               'FAILED', 'UNDONE')),
+    auto_applied        boolean       not null default false,
+    decided_by          uuid          references users (id) on delete set null,
+    decided_at          timestamptz,
+    escalated_at        timestamptz,
+    before_value        text,
+    applied_value       text,
+    applied_at          timestamptz,
+    error               text,
+    proposed_at         timestamptz   not null,
+    version             bigint        not null default 0,
+    unique (meeting_id, connection_id, object, property)
+);
+create index crm_changes_waiting on crm_changes (organization_id, status, proposed_at desc);

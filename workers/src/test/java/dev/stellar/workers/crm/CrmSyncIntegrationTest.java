@@ -1,0 +1,214 @@
+package dev.stellar.workers.crm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.stellar.workers.WorkersIntegrationTest;
+import dev.stellar.workers.account.Caller;
+import dev.stellar.workers.connection.Connection;
+import dev.stellar.workers.connection.Connections;
+import dev.stellar.workers.connection.Connections.NewConnection;
+import dev.stellar.workers.crm.CrmChange.Status;
+import dev.stellar.workers.crm.CrmReview.Decision;
+import dev.stellar.workers.meeting.Attendee;
+import dev.stellar.workers.meeting.MeetingService;
+import dev.stellar.workers.meeting.MeetingSummary;
+import dev.stellar.workers.meeting.UploadRequest;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A meeting's CRM changes from proposal to HubSpot, against the HubSpot stub, through the real workflow. */
+class CrmSyncIntegrationTest extends WorkersIntegrationTest {
+
+    private static final Duration ANALYSIS = Duration.ofSeconds(90);
+    /** Everything reviewed: no confidence threshold. */
+    private static final String REVIEW_EVERYTHING = """
+            objects:
+              - object: deals
+                match: { property: stellar_deal_id, by: account }
+                onCreate: { dealname: "{{account}}: {{meeting.title}}", pipeline: default, dealstage: appointmentscheduled }
+                fields:
+                  - { field: deal_amount, property: amount, transform: money }
+                  - { field: next_steps, property: description, transform: list }
+              - object: contacts
+                match: { property: email, by: attendee-email }
+                fields:
+                  - { field: client_name, property: firstname, transform: first-name }
+                  - { field: client_name, property: lastname, transform: last-name }
+            """;
+
+    @Autowired
+    private MeetingService meetings;
+    @Autowired
+    private Connections connections;
+    @Autowired
+    private CrmSettings settings;
+    @Autowired
+    private CrmReview review;
+    @Autowired
+    private CrmApplier applier;
+
+    @Test
+    void reviewedChangesReachHubSpotOnceRejectedOnesNeverAndAnUndoWritesTheOldValuesBack() throws Exception {
+        Caller admin = newOrganisation("Crm Review");
+        String domain = "chen-" + UUID.randomUUID().toString().substring(0, 6) + ".example";
+        Connection hubspot = connect(admin, REVIEW_EVERYTHING);
+        HUBSPOT.seed("contacts", "email", "margaret@" + domain, Map.of("firstname", "Maggie"));
+
+        MeetingSummary meeting = analysed(admin, domain, "Chen consultation");
+        List<CrmChange> proposed = awaitChanges(admin, meeting.id());
+
+        assertThat(proposed).extracting(CrmChange::status).containsOnly(Status.PROPOSED);
+        assertThat(proposed).extracting(CrmChange::object, CrmChange::property).contains(
+                org.assertj.core.groups.Tuple.tuple("deals", "amount"),
+                org.assertj.core.groups.Tuple.tuple("deals", "description"),
+                org.assertj.core.groups.Tuple.tuple("contacts", "firstname"));
+        CrmChange amount = line(proposed, "amount");
+        assertThat(amount.recordKey()).isEqualTo(domain);
+        assertThat(amount.currentValue()).as("no deal yet").isNull();
+        assertThat(amount.evidenceQuote()).isNotBlank();
+        CrmChange firstName = line(proposed, "firstname");
+        assertThat(firstName.currentValue()).as("HubSpot's value beside the proposal").isEqualTo("Maggie");
+        assertThat(firstName.proposedValue()).isEqualTo("Margaret");
+        assertThat(HUBSPOT.record("deals", domain)).as("nothing written before the review").isNull();
+
+        review.decide(admin, meeting.id(), new Decision(amount.id(), amount.version(), true, "185000"));
+        CrmChange description = line(proposed, "description");
+        review.decide(admin, meeting.id(), new Decision(description.id(), description.version(), false, null));
+        assertThatThrownBy(() -> review.decide(admin, meeting.id(),
+                new Decision(description.id(), description.version(), true, null)))
+                .isInstanceOf(CrmDecisionException.class).hasMessageContaining("is rejected");
+        review.decideAll(admin, meeting.id(), true);
+
+        List<CrmChange> done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> review.changes(admin, meeting.id()),
+                        lines -> lines.stream().noneMatch(c -> c.status() == Status.APPROVED || c.waiting()));
+        assertThat(line(done, "amount").status()).isEqualTo(Status.APPLIED);
+        assertThat(line(done, "amount").appliedValue()).isEqualTo("185000");
+        assertThat(line(done, "description").status()).isEqualTo(Status.REJECTED);
+        assertThat(line(done, "firstname").beforeValue()).isEqualTo("Maggie");
+        Map<String, String> deal = HUBSPOT.record("deals", domain);
+        assertThat(deal).containsEntry("amount", "185000").containsEntry("dealname", domain + ": Chen consultation")
+                .containsEntry("dealstage", "appointmentscheduled").doesNotContainKey("description");
+        assertThat(HUBSPOT.record("contacts", "margaret@" + domain)).containsEntry("firstname", "Margaret");
+
+        int deals = HUBSPOT.count("deals");
+        applier.apply(admin.organizationId(), meeting.id()); // a retried activity: nothing approved is left to write
+        assertThat(HUBSPOT.count("deals")).isEqualTo(deals);
+
+        List<CrmChange> undone = review.undo(admin, meeting.id());
+        assertThat(undone).filteredOn(c -> c.status() == Status.UNDONE).hasSize(3);
+        assertThat(HUBSPOT.record("contacts", "margaret@" + domain)).containsEntry("firstname", "Maggie");
+        assertThat(HUBSPOT.record("deals", domain)).containsEntry("amount", "");
+        assertThat(hubspot.webhookUrl()).as("a CRM sends no webhooks").isNull();
+    }
+
+    @Test
+    void aValueHubSpotRefusesFailsItsRecordWithHubSpotsWordsAndTheOtherRecordsAreWritten() throws Exception {
+        Caller admin = newOrganisation("Crm Refused");
+        String domain = "refused-" + UUID.randomUUID().toString().substring(0, 6) + ".example";
+        connect(admin, """
+                autoApplyAbove: 0.01
+                objects:
+                  - object: deals
+                    match: { property: stellar_deal_id, by: account }
+                    fields:
+                      - { field: client_name, property: dealstage }
+                  - object: contacts
+                    match: { property: email, by: attendee-email }
+                    fields:
+                      - { field: client_name, property: firstname, transform: first-name }
+                """);
+
+        MeetingSummary meeting = analysed(admin, domain, "Chen consultation");
+
+        List<CrmChange> done = await().atMost(ANALYSIS).pollInterval(Duration.ofMillis(200))
+                .until(() -> review.changes(admin, meeting.id()),
+                        lines -> lines.size() == 2 && lines.stream().allMatch(c -> c.status() == Status.APPLIED
+                                || c.status() == Status.FAILED));
+        CrmChange stage = line(done, "dealstage");
+        assertThat(stage.status()).isEqualTo(Status.FAILED);
+        assertThat(stage.autoApplied()).isTrue();
+        assertThat(stage.error()).startsWith("HubSpot refused it: Property values were not valid")
+                .contains("was not one of the allowed options");
+        assertThat(line(done, "firstname").status()).isEqualTo(Status.APPLIED);
+        assertThat(HUBSPOT.record("deals", domain)).isNull();
+        assertThat(HUBSPOT.record("contacts", "margaret@" + domain)).containsEntry("firstname", "Margaret");
+    }
+
+    @Test
+    void aSecondMeetingWithTheSameCustomerUpdatesTheSameDeal() throws Exception {
+        Caller admin = newOrganisation("Crm Same Deal");
+        String domain = "same-" + UUID.randomUUID().toString().substring(0, 6) + ".example";
+        connect(admin, REVIEW_EVERYTHING.replace("objects:", "autoApplyAbove: 0.01\nobjects:"));
+
+        MeetingSummary first = analysed(admin, domain, "First consultation");
+        awaitApplied(admin, first.id());
+        String dealId = HUBSPOT.record("deals", domain).get("hs_object_id");
+        HUBSPOT.change("deals", domain, "amount", "1"); // someone changed the amount in HubSpot meanwhile
+        MeetingSummary second = analysed(admin, domain, "Second consultation");
+        awaitApplied(admin, second.id());
+
+        assertThat(review.changes(admin, second.id())).singleElement()
+                .satisfies(change -> assertThat(change.currentValue()).isEqualTo("1"));
+        assertThat(HUBSPOT.record("deals", domain).get("hs_object_id")).isEqualTo(dealId);
+        assertThat(HUBSPOT.record("deals", domain).get("dealname")).as("only a new deal is named")
+                .isEqualTo(domain + ": First consultation");
+    }
+
+    @Test
+    void theMappingIsOpsBusinessAndABrokenOneIsRefusedSayingWhere() {
+        Caller admin = newOrganisation("Crm Mapping");
+        Connection hubspot = connect(admin, null);
+
+        assertThat(settings.mapping(admin, hubspot.id())).contains("stellar_deal_id");
+        assertThatThrownBy(() -> settings.saveMapping(admin, hubspot.id(), REVIEW_EVERYTHING.replace("deal_amount", "deal_amout")))
+                .hasMessageContaining("objects[0].fields[0].field: 'deal_amout' is not a field");
+        assertThat(settings.test(admin, hubspot.id()).detail()).isEqualTo("Connected to HubSpot portal 62515 (na1)");
+    }
+
+    private Connection connect(Caller admin, String mapping) {
+        Connection connection = connections.create(admin, new NewConnection("hubspot", null, Map.of(),
+                Map.of("accessToken", "pat-na1-" + UUID.randomUUID())));
+        if (mapping != null) {
+            settings.saveMapping(admin, connection.id(), mapping);
+        }
+        return connection;
+    }
+
+    private MeetingSummary analysed(Caller admin, String domain, String title) throws Exception {
+        return meetings.upload(admin, new UploadRequest("chen.txt", fixture("/demo/estate-planning-chen.txt"), title,
+                Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC, "estate-planning",
+                List.of(new Attendee("Margaret Chen", "margaret@" + domain), new Attendee("Riley Rep", admin.email()))));
+    }
+
+    private List<CrmChange> awaitChanges(Caller caller, UUID meetingId) {
+        return await().atMost(ANALYSIS).pollInterval(Duration.ofMillis(200))
+                .until(() -> review.changes(caller, meetingId), lines -> lines.size() == 4); // both records' changes
+    }
+
+    private void awaitApplied(Caller caller, UUID meetingId) {
+        await().atMost(ANALYSIS).pollInterval(Duration.ofMillis(200))
+                .until(() -> review.changes(caller, meetingId),
+                        lines -> !lines.isEmpty() && lines.stream().allMatch(c -> c.status() == Status.APPLIED));
+    }
+
+    private static CrmChange line(List<CrmChange> lines, String property) {
+        return lines.stream().filter(c -> c.property().equals(property)).findFirst().orElseThrow(
+                () -> new AssertionError("no change to " + property + " in " + lines));
+    }
+
+    private static byte[] fixture(String resource) throws Exception {
+        try (InputStream in = CrmSyncIntegrationTest.class.getResourceAsStream(resource)) {
+            return in.readAllBytes();
+        }
+    }
+}
