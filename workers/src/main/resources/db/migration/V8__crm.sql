@@ -41,6 +41,7 @@ create table crm_changes (
     before_value        text,
     applied_value       text,
     applied_at          timestamptz,
+    record_created      boolean       not null default false,
     error               text,
     proposed_at         timestamptz   not null,
     version             bigint        not null default 0,

@@ -1,11 +1,22 @@
 package dev.stellar.ui;
 
+import dev.stellar.connectors.hubspot.HubSpotStub;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole application on a random port: embedded PostgreSQL, in-process Temporal, web and worker roles. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class StellarIntegrationTest {
+
+    /** HubSpot for the shared context (one context: one stub, started once). */
+    protected static final HubSpotStub HUBSPOT = new HubSpotStub();
+
+    @DynamicPropertySource
+    static void crms(DynamicPropertyRegistry registry) {
+        registry.add("stellar.hubspot.base-url", HUBSPOT::baseUrl);
+    }
 
     @Value("${local.server.port}")
     protected int port;

@@ -30,6 +30,9 @@ public interface CrmRecords {
      */
     List<WriteResult> upsert(String object, String keyProperty, List<RecordWrite> writes);
 
+    /** Moves a record to the CRM's recycle bin (an undo of one Stellar created); one already gone is fine. */
+    void archive(String object, String id);
+
     /** A record as the CRM holds it. */
     record CrmRecord(String id, Map<String, String> values) {
     }

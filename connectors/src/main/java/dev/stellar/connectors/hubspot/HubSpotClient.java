@@ -120,6 +120,11 @@ class HubSpotClient implements CrmRecords {
         return writes.stream().map(results::get).toList();
     }
 
+    @Override
+    public void archive(String object, String id) {
+        send("DELETE", "/crm/v3/objects/" + object + "/" + id, null, Set.of(404));
+    }
+
     /**
      * A batch HubSpot refuses as a whole (one bad value fails all of them) is split in halves until the refused records
      * stand alone: the good ones are written, and each bad one carries HubSpot's reason.

@@ -39,6 +39,7 @@ public final class HubSpotStub implements ResponseTransformerV2 {
     public static final Set<String> DEAL_STAGES = Set.of("appointmentscheduled", "qualifiedtobuy", "presentationscheduled",
             "decisionmakerboughtin", "contractsent", "closedwon", "closedlost");
     private static final Pattern OBJECTS = Pattern.compile("/crm/v3/objects/([a-z_]+)/batch/(read|upsert)");
+    private static final Pattern ARCHIVE = Pattern.compile("/crm/v3/objects/([a-z_]+)/([0-9]+)");
     private static final Pattern PROPERTY = Pattern.compile("/crm/v3/properties/([a-z_]+)(?:/([a-z_0-9]+))?");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -178,6 +179,13 @@ public final class HubSpotStub implements ResponseTransformerV2 {
             Matcher property = PROPERTY.matcher(path);
             if (property.matches()) {
                 return property(request, property.group(1), property.group(2));
+            }
+            Matcher archive = ARCHIVE.matcher(path);
+            if (archive.matches() && request.getMethod().getName().equals("DELETE")) {
+                Map<String, ObjectNode> held = records.getOrDefault(archive.group(1), Map.of());
+                boolean removed = held.values().removeIf(r -> r.get("id").asText().equals(archive.group(2)));
+                return removed ? Response.response().status(204).build()
+                        : json(404, error("OBJECT_NOT_FOUND", "Object not found. objectId are usually numeric."));
             }
             Matcher objects = OBJECTS.matcher(path);
             if (objects.matches() && request.getMethod().getName().equals("POST")) {

@@ -19,6 +19,9 @@ import dev.stellar.workers.email.InvalidMailboxException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import dev.stellar.playbooks.crm.CrmMappings;
+import dev.stellar.workers.crm.CrmChangeNotFoundException;
+import dev.stellar.workers.crm.CrmDecisionException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -108,6 +111,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DraftDecidedException.class)
     ProblemDetail draftDecided(DraftDecidedException e) {
         return problem(HttpStatus.CONFLICT, "Draft already decided", e.getMessage());
+    }
+
+    @ExceptionHandler(CrmChangeNotFoundException.class)
+    ProblemDetail crmChangeNotFound(CrmChangeNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "CRM change not found", e.getMessage());
+    }
+
+    @ExceptionHandler(CrmDecisionException.class)
+    ProblemDetail crmDecision(CrmDecisionException e) {
+        return problem(HttpStatus.CONFLICT, "CRM change cannot be decided", e.getMessage());
+    }
+
+    @ExceptionHandler(CrmMappings.CrmMappingException.class)
+    ProblemDetail crmMapping(CrmMappings.CrmMappingException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid CRM mapping", e.getMessage());
     }
 
     @ExceptionHandler(RoleRequiredException.class)

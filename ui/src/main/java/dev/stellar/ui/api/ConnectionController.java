@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Meeting-platform connections (ADMIN, OPS; enforced in the service). Secrets go in and are never returned. */
+/** Meeting-platform and CRM connections (ADMIN, OPS; enforced in the service). Secrets go in and are never returned. */
 @RestController
 @Tag(name = "Connections")
 @SecurityRequirement(name = "bearer")
@@ -38,7 +38,8 @@ public class ConnectionController {
     @Operation(summary = "Connect a meeting platform; the answer's webhookUrl goes into the platform's app settings",
             description = "Zoom: {\"type\":\"zoom\",\"name\":...,\"settings\":{\"accountId\",\"clientId\"},"
                     + "\"secrets\":{\"webhookSecretToken\",\"clientSecret\"}}; the Server-to-Server OAuth app is optional"
-                    + " (it downloads when an event's token expired).")
+                    + " (it downloads when an event's token expired). HubSpot: {\"type\":\"hubspot\","
+                    + "\"secrets\":{\"accessToken\"}} (a private app's token).")
     public Connection create(@RequestBody NewConnection request) {
         return connections.create(currentCaller.require(), request);
     }

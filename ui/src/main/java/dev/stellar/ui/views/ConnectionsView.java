@@ -3,6 +3,7 @@ package dev.stellar.ui.views;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -23,6 +25,8 @@ import dev.stellar.workers.account.Caller;
 import dev.stellar.workers.connection.Connection;
 import dev.stellar.workers.connection.Connections;
 import dev.stellar.workers.connection.Connections.NewConnection;
+import dev.stellar.workers.crm.CrmClients;
+import dev.stellar.workers.crm.CrmSettings;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -30,8 +34,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * ADMIN and OPS connect meeting platforms: each connection's webhook URL to paste into the platform's app, its health
- * (last event, last error) and the events it received. Secrets are write-only.
+ * ADMIN and OPS connect meeting platforms and CRMs: each platform's webhook URL to paste into its app, each CRM's test
+ * and field mapping, everyone's health (last event, last error) and the events received. Secrets are write-only.
  */
 @Route(value = "connections", layout = MainLayout.class)
 @PageTitle("Connections · Stellar")
@@ -39,24 +43,26 @@ import java.util.stream.Collectors;
 public class ConnectionsView extends VerticalLayout {
 
     private final Connections connections;
+    private final CrmSettings crmSettings;
     private final Caller caller;
     private final Grid<Connection> grid = new Grid<>(Connection.class, false);
     private final Pre events = new Pre();
 
-    public ConnectionsView(Connections connections, CurrentCaller currentCaller) {
+    public ConnectionsView(Connections connections, CrmSettings crmSettings, CurrentCaller currentCaller) {
         this.connections = connections;
+        this.crmSettings = crmSettings;
         this.caller = currentCaller.require();
         setSizeFull();
         add(new H2("Connections"), new Paragraph("Meeting platforms send their recordings here. Paste a connection's "
                 + "webhook URL into the platform's app (Zoom: Event Subscriptions, events recording.completed and "
-                + "recording.transcript_completed)."));
+                + "recording.transcript_completed). CRMs receive the changes people approved on each meeting's CRM tab."));
 
         grid.setId("connections");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
         grid.addColumn(Connection::name).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(c -> c.type().name().toLowerCase(java.util.Locale.ROOT)).setHeader("Platform").setAutoWidth(true);
-        grid.addColumn(Connection::webhookUrl).setHeader("Webhook URL").setFlexGrow(1);
+        grid.addColumn(c -> c.type().name().toLowerCase(java.util.Locale.ROOT)).setHeader("Service").setAutoWidth(true);
+        grid.addColumn(c -> c.webhookUrl() == null ? "—" : c.webhookUrl()).setHeader("Webhook URL").setFlexGrow(1);
         grid.addColumn(c -> c.lastEventAt() == null ? "none yet"
                 : Formats.dateTime(c.lastEventAt(), BrowserZone.of(UI.getCurrent())) + " · " + c.lastEvent())
                 .setHeader("Last event").setAutoWidth(true);
@@ -67,13 +73,24 @@ public class ConnectionsView extends VerticalLayout {
                 refresh();
             });
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            return remove;
-        });
+            HorizontalLayout actions = new HorizontalLayout();
+            if (CrmClients.CRMS.contains(c.type())) {
+                Button test = new Button("Test", e -> test(c));
+                test.addClassName("crm-test");
+                test.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                Button mapping = new Button("Field mapping", e -> editMapping(c));
+                mapping.addClassName("crm-mapping");
+                mapping.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                actions.add(test, mapping);
+            }
+            actions.add(remove);
+            return actions;
+        }).setAutoWidth(true);
         grid.asSingleSelect().addValueChangeListener(e -> showEvents(e.getValue()));
         events.setId("connection-events");
         events.getStyle().set("white-space", "pre-wrap").set("background", "var(--lumo-contrast-5pct)")
                 .set("padding", "var(--lumo-space-s)");
-        add(grid, events, zoomForm());
+        add(grid, events, zoomForm(), hubSpotForm());
         refresh();
     }
 
@@ -113,6 +130,72 @@ public class ConnectionsView extends VerticalLayout {
         VerticalLayout layout = new VerticalLayout(new H4("Connect Zoom"), form, new HorizontalLayout(connect), error);
         layout.setPadding(false);
         return layout;
+    }
+
+    private VerticalLayout hubSpotForm() {
+        PasswordField token = new PasswordField("Private app access token");
+        token.setId("hubspot-token");
+        token.setHelperText("HubSpot → Settings → Integrations → Private apps; scopes crm.objects.contacts, crm.objects.deals"
+                + " and crm.schemas.deals (read and write)");
+        token.setWidth("32em");
+        Paragraph error = new Paragraph();
+        error.setId("hubspot-error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        Button connect = new Button("Connect HubSpot", e -> {
+            try {
+                Connection created = connections.create(caller, new NewConnection("hubspot", null, Map.of(),
+                        Map.of("accessToken", token.getValue())));
+                error.setText("");
+                token.clear();
+                refresh();
+                test(created);
+            } catch (RuntimeException ex) {
+                error.setText(ex.getMessage());
+            }
+        });
+        connect.setId("hubspot-connect");
+        connect.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        VerticalLayout layout = new VerticalLayout(new H4("Connect HubSpot"), token, new HorizontalLayout(connect), error);
+        layout.setPadding(false);
+        return layout;
+    }
+
+    private void test(Connection connection) {
+        CrmSettings.TestResult result = crmSettings.test(caller, connection.id());
+        Notification.show(result.detail(), 6000, Notification.Position.BOTTOM_START).addThemeVariants(
+                result.ok() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
+        refresh();
+    }
+
+    /** The mapping as YAML: which extracted fields go to which properties, and when changes apply without review. */
+    private void editMapping(Connection connection) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(connection.name() + ": field mapping");
+        dialog.setWidth("60em");
+        TextArea yaml = new TextArea();
+        yaml.setId("crm-mapping-yaml");
+        yaml.setWidthFull();
+        yaml.setHeight("28em");
+        yaml.getStyle().set("font-family", "monospace");
+        yaml.setValue(crmSettings.mapping(caller, connection.id()));
+        Paragraph error = new Paragraph();
+        error.setId("crm-mapping-error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        Button save = new Button("Save", e -> {
+            try {
+                crmSettings.saveMapping(caller, connection.id(), yaml.getValue());
+                dialog.close();
+                Notification.show("Mapping saved; it applies to meetings analysed from now on", 4000,
+                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (RuntimeException ex) {
+                error.setText(ex.getMessage());
+            }
+        });
+        save.setId("crm-mapping-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(yaml, error);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
     }
 
     private void showEvents(Connection connection) {

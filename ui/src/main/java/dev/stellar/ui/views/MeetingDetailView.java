@@ -22,7 +22,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.progressbar.ProgressBarVariant;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
+import dev.stellar.workers.crm.CrmReview;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -61,14 +63,17 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
     private final Div conversation = new Div();
     private final Div coaching = new Div();
     private final Div drafts = new Div();
+    private final Div crm = new Div();
+    private final CrmReview crmReview;
     private final Div header = new Div();
     private UUID meetingId;
     private List<UtteranceView> utterances = List.of();
     private Insight shownEvidence;
     private MeetingChangeFeed.Subscription subscription;
 
-    public MeetingDetailView(MeetingService meetings, CurrentCaller currentCaller) {
+    public MeetingDetailView(MeetingService meetings, CrmReview crmReview, CurrentCaller currentCaller) {
         this.meetings = meetings;
+        this.crmReview = crmReview;
         this.caller = currentCaller.require();
         setSizeFull();
 
@@ -90,6 +95,13 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
         analysis.add("Conversation", conversation);
         analysis.add("Coaching", coaching);
         analysis.add("Drafts", drafts);
+        Tab crmTab = analysis.add("CRM", crm);
+        crmTab.setId("crm-tab");
+        analysis.addSelectedChangeListener(e -> { // the sync proposes after the results are stored: look again
+            if (e.getSelectedTab() == crmTab && crm.getComponentCount() > 0 && crm.getComponentAt(0) instanceof CrmPanel panel) {
+                panel.refresh();
+            }
+        });
         analysis.setSizeFull();
 
         SplitLayout split = new SplitLayout(transcript, analysis);
@@ -118,6 +130,7 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
         conversation.removeAll();
         coaching.removeAll();
         drafts.removeAll();
+        crm.removeAll();
         if (detail.isEmpty()) {
             header.add(new H2("Meeting not found"));
             utterances = List.of();
@@ -149,6 +162,14 @@ public class MeetingDetailView extends VerticalLayout implements BeforeEnterObse
         conversation.add(new MetricsPanel(detail.get().metrics()));
         coaching.add(new CoachingPanel(detail.get().scorecard(), this::showUtterance));
         drafts.add(new DraftsPanel(detail.get().drafts()));
+        crm.add(new CrmPanel(crmReview, caller, meetingId, this::showMoment));
+    }
+
+    /** The utterance being said at that moment of the call. */
+    private void showMoment(long millis) {
+        utterances.stream().filter(u -> u.startMs() != null && u.startMs() <= millis)
+                .reduce((first, second) -> second)
+                .ifPresent(u -> showUtterance(u.seq()));
     }
 
     private void showProgress(MeetingProgress progress) {

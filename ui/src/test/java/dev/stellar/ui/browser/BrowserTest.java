@@ -190,6 +190,40 @@ class BrowserTest extends StellarIntegrationTest {
     }
 
     @Test
+    void opsConnectsHubSpotAndTheRepReviewsADemoMeetingsCrmChangesIntoIt() {
+        signIn("ops@demo.stellar", "demo");
+        browser.get(baseUrl() + "/connections");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#hubspot-token input")))
+                .sendKeys("pat-na1-demo-token", Keys.TAB);
+        click(browser.findElement(By.id("hubspot-connect")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//vaadin-notification-card[contains(., 'Connected to HubSpot portal 62515')]")));
+        assertThat(browser.findElement(By.id("connections")).getText()).doesNotContain("pat-na1-demo-token");
+
+        signIn("rep@demo.stellar", "demo");
+        By chen = By.xpath("//vaadin-grid[@id='meetings-grid']//vaadin-grid-cell-content[normalize-space()="
+                + "'Chen family estate planning consultation']");
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(chen)));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".meeting-status[data-status=COMPLETED]")));
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("crm-tab"))));
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("crm-sync")))); // analysed before HubSpot was connected
+        WebElement changes = new WebDriverWait(browser, Duration.ofSeconds(60)).until(
+                ExpectedConditions.presenceOfElementLocated(By.xpath(
+                        "//vaadin-grid[@id='crm-changes']//vaadin-grid-cell-content[normalize-space()='lastname']")));
+        assertThat(changes).isNotNull();
+        assertThat(browser.findElement(By.id("crm-changes")).getText()).contains("(new record)", "Contact margaret.chen@example.com");
+
+        click(browser.findElement(By.id("crm-approve-all")));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
+            driver.findElements(By.xpath("//vaadin-button[normalize-space()='Refresh']")).forEach(WebElement::click);
+            return !driver.findElements(By.cssSelector(".crm-status[data-status=APPLIED]")).isEmpty()
+                    && driver.findElements(By.cssSelector(".crm-status[data-status=APPROVED]")).isEmpty();
+        });
+        assertThat(HUBSPOT.record("contacts", "margaret.chen@example.com")).containsEntry("lastname", "Chen");
+        assertThat(HUBSPOT.record("deals", "example.com")).containsKey("amount");
+    }
+
+    @Test
     void opsEditsFieldSchemasAndABrokenOneIsRefusedWithItsLine() {
         signIn("ops@demo.stellar", "demo");
         browser.findElement(By.xpath("//vaadin-side-nav-item[normalize-space()='Field schemas']")).click();

@@ -83,7 +83,7 @@ public class CrmApplier {
                         .get(0);
                 if (result.written()) {
                     for (CrmChange line : lines) {
-                        changes.applied(organizationId, line.id(), result.id(),
+                        changes.applied(organizationId, line.id(), result.id(), before == null,
                                 before == null ? null : before.values().get(line.property()), values.get(line.property()));
                         applied++;
                     }

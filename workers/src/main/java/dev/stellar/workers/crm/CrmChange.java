@@ -13,13 +13,14 @@ import java.util.UUID;
  * @param beforeValue   the CRM's value just before the change was written (what an undo writes back)
  * @param appliedValue  what was written: the proposed value, or the reviewer's edit of it
  * @param autoApplied   approved by the organisation's confidence threshold, not by a person
+ * @param recordCreated the write created the record (an undo archives it rather than clearing its values)
  */
 public record CrmChange(UUID id, UUID meetingId, UUID connectionId, String connectionName, String object,
                         String objectLabel, String keyProperty, String recordKey, String recordId, String property,
                         String fieldKey, String currentValue, String proposedValue, Double confidence,
                         String evidenceQuote, Long evidenceStartMs, Status status, boolean autoApplied, String decidedBy,
                         Instant decidedAt, Instant escalatedAt, String beforeValue, String appliedValue, Instant appliedAt,
-                        String error, long version) {
+                        boolean recordCreated, String error, long version) {
 
     public enum Status { PROPOSED, APPROVED, REJECTED, EXPIRED, APPLIED, FAILED, UNDONE }
 

@@ -92,6 +92,20 @@ public class CrmChangeStore {
                 .query(this::change).list();
     }
 
+    /** Whether this person may review the meeting's changes (the same rule as for seeing them). */
+    @Transactional(readOnly = true)
+    public boolean mayReview(Caller caller, UUID meetingId) {
+        return jdbc.sql("""
+                        select count(*) from meetings m where m.organization_id = ? and m.id = ?
+                          and (? in ('ADMIN', 'OPS') or m.owner_id = ?
+                               or (? = 'MANAGER' and m.owner_id in (select u2.id from users u2
+                                     where u2.organization_id = m.organization_id
+                                       and u2.team_id = (select me.team_id from users me where me.id = ?))))""")
+                .params(caller.organizationId(), meetingId, caller.role().name(), caller.userId(), caller.role().name(),
+                        caller.userId())
+                .query(Integer.class).single() == 1;
+    }
+
     /** Meetings with changes waiting for this person's review, newest first. */
     @Transactional(readOnly = true)
     public List<UUID> meetingsWaiting(Caller caller, int limit) {
@@ -152,12 +166,14 @@ public class CrmChangeStore {
     }
 
     @Transactional
-    public void applied(UUID organizationId, UUID changeId, String recordId, String before, String written) {
+    public void applied(UUID organizationId, UUID changeId, String recordId, boolean created, String before,
+                        String written) {
         jdbc.sql("""
-                        update crm_changes set status = 'APPLIED', record_id = ?, before_value = ?, applied_value = ?,
-                            applied_at = ?, error = null, version = version + 1
+                        update crm_changes set status = 'APPLIED', record_id = ?, record_created = ?, before_value = ?,
+                            applied_value = ?, applied_at = ?, error = null, version = version + 1
                         where id = ? and organization_id = ? and status = 'APPROVED'""")
-                .params(recordId, before, written, Timestamp.from(clock.instant()), changeId, organizationId).update();
+                .params(recordId, created, before, written, Timestamp.from(clock.instant()), changeId, organizationId)
+                .update();
     }
 
     @Transactional
@@ -187,7 +203,7 @@ public class CrmChangeStore {
                 (Long) rs.getObject("evidence_start_ms"), Status.valueOf(rs.getString("status")),
                 rs.getBoolean("auto_applied"), rs.getString("decided_by_name"), instant(rs, "decided_at"),
                 instant(rs, "escalated_at"), rs.getString("before_value"), rs.getString("applied_value"),
-                instant(rs, "applied_at"), rs.getString("error"), rs.getLong("version"));
+                instant(rs, "applied_at"), rs.getBoolean("record_created"), rs.getString("error"), rs.getLong("version"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -56,6 +56,22 @@ public class CrmReview {
         return changes.visible(caller, meetingId);
     }
 
+    /**
+     * Reads the CRM again and proposes the meeting's changes (decided ones stay as they are).
+     *
+     * @return whether a sync started; {@code false} when one is still waiting for review
+     * @throws CrmDecisionException when no CRM is connected
+     */
+    public boolean sync(Caller caller, UUID meetingId) {
+        if (!changes.mayReview(caller, meetingId)) {
+            throw new MeetingNotFoundException(meetingId);
+        }
+        if (clients.connected(caller.organizationId()).isEmpty()) {
+            throw new CrmDecisionException("No CRM is connected: ADMIN or OPS connect one under Connections");
+        }
+        return workflows.start(caller.organizationId(), meetingId);
+    }
+
     /** Meetings whose changes wait for this person, newest first. */
     public List<Waiting> waiting(Caller caller, int limit) {
         return changes.meetingsWaiting(caller, limit).stream()
@@ -94,7 +110,8 @@ public class CrmReview {
     }
 
     /**
-     * Writes back what each applied change replaced, record by record (an empty value clears the property).
+     * Writes back what each applied change replaced, record by record (an empty value clears the property); a record
+     * the changes created is archived instead (HubSpot's recycle bin keeps it for 90 days).
      *
      * @return the changes undone
      * @throws CrmDecisionException when nothing was applied, or the CRM refused to take the old values back
@@ -111,9 +128,15 @@ public class CrmReview {
             Map<String, String> previous = new LinkedHashMap<>();
             group.getValue().forEach(c -> previous.put(c.property(), c.beforeValue() == null ? "" : c.beforeValue()));
             WriteResult result;
+            CrmChange first = group.getValue().get(0);
             try {
-                result = clients.open(connection).upsert(ref.object(), ref.keyProperty(),
-                        List.of(new RecordWrite(ref.key(), previous))).get(0);
+                if (first.recordCreated()) {
+                    clients.open(connection).archive(ref.object(), first.recordId());
+                    result = new WriteResult(ref.key(), first.recordId(), false, null);
+                } else {
+                    result = clients.open(connection).upsert(ref.object(), ref.keyProperty(),
+                            List.of(new RecordWrite(ref.key(), previous))).get(0);
+                }
             } catch (CrmException e) {
                 throw new CrmDecisionException("Could not undo: " + e.getMessage());
             }

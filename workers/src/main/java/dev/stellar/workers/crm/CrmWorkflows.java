@@ -1,7 +1,12 @@
 package dev.stellar.workers.crm;
 
 import dev.stellar.workflows.crm.CrmSyncWorkflow;
+import dev.stellar.workflows.TaskQueues;
+import dev.stellar.workflows.crm.CrmSyncWorkflow.CrmSyncInput;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +22,25 @@ public class CrmWorkflows {
 
     public CrmWorkflows(WorkflowClient client) {
         this.client = client;
+    }
+
+    /**
+     * Proposes the meeting's changes afresh (a CRM connected after the meeting was analysed, or a mapping changed).
+     *
+     * @return whether this call started it; {@code false} when a sync of the meeting is still running
+     */
+    public boolean start(UUID organizationId, UUID meetingId) {
+        CrmSyncWorkflow workflow = client.newWorkflowStub(CrmSyncWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(CrmSyncWorkflow.idFor(organizationId.toString(), meetingId.toString()))
+                .setTaskQueue(TaskQueues.MEETINGS)
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                .build());
+        try {
+            WorkflowClient.start(workflow::run, new CrmSyncInput(organizationId.toString(), meetingId.toString()));
+            return true;
+        } catch (WorkflowExecutionAlreadyStarted already) {
+            return false;
+        }
     }
 
     /**
