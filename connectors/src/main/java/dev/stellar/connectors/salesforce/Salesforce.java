@@ -1,0 +1,57 @@
+package dev.stellar.connectors.salesforce;
+
+import dev.stellar.connectors.crm.CrmException;
+import dev.stellar.connectors.crm.CrmRecords;
+import java.net.URI;
+import java.util.Locale;
+
+/** Opens Salesforce orgs with their credentials, from a login URL of Salesforce's only (it receives the password). */
+public class Salesforce {
+
+    /**
+     * How the org is reached. Either {@code username} with {@code password} (and the user's security token, unless the
+     * org trusts Stellar's address), or a connected app's {@code clientId}, {@code clientSecret} and a
+     * {@code refreshToken} from its web-server flow.
+     *
+     * @param loginUrl {@code https://login.salesforce.com}, {@code https://test.salesforce.com} (sandboxes) or the
+     *                 org's My Domain
+     */
+    public record Credentials(String loginUrl, String username, String password, String securityToken, String clientId,
+                              String clientSecret, String refreshToken) {
+
+        public boolean oauth() {
+            return refreshToken != null;
+        }
+    }
+
+    private final SalesforceProperties properties;
+
+    public Salesforce(SalesforceProperties properties) {
+        this.properties = properties;
+    }
+
+    /** @throws CrmException when the login URL is not Salesforce's (nothing is sent there) */
+    public CrmRecords open(Credentials credentials) {
+        return new SalesforceClient(properties, allowed(credentials));
+    }
+
+    private Credentials allowed(Credentials credentials) {
+        String url = credentials.loginUrl() == null || credentials.loginUrl().isBlank() ? "https://login.salesforce.com"
+                : credentials.loginUrl().strip().replaceAll("/+$", "");
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw CrmException.permanent("The login URL '" + url + "' is not a URL", "INVALID_LOGIN_URL");
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        boolean loopback = host.equals("localhost") || host.equals("127.0.0.1");
+        boolean listed = properties.loginHosts().stream().anyMatch(h -> host.equals(h) || host.endsWith("." + h));
+        if (!listed || !("https".equals(uri.getScheme()) || loopback && "http".equals(uri.getScheme()))) {
+            throw CrmException.permanent("The login URL must be https on a Salesforce host (" + String.join(", ",
+                    properties.loginHosts()) + "), not " + url, "INVALID_LOGIN_URL");
+        }
+        return new Credentials(url, credentials.username(), credentials.password(), credentials.securityToken(),
+                credentials.clientId(), credentials.clientSecret(), credentials.refreshToken());
+    }
+}
