@@ -1,6 +1,7 @@
 package dev.stellar.workers;
 
 import dev.stellar.connectors.hubspot.HubSpotStub;
+import dev.stellar.connectors.salesforce.SalesforceStub;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import dev.stellar.testing.WorkersTestApplication;
@@ -18,12 +19,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = WorkersTestApplication.class, properties = "spring.config.import=classpath:stellar-workers.yml")
 public abstract class WorkersIntegrationTest {
 
-    /** HubSpot for every test of the shared context (one context: one stub, started once). */
+    /** The CRMs for every test of the shared context (one context: one stub each, started once). */
     protected static final HubSpotStub HUBSPOT = new HubSpotStub();
+    protected static final SalesforceStub SALESFORCE = new SalesforceStub();
 
     @DynamicPropertySource
     static void crms(DynamicPropertyRegistry registry) {
         registry.add("stellar.hubspot.base-url", HUBSPOT::baseUrl);
+        registry.add("stellar.salesforce.login-hosts", () -> "localhost"); // the stub's login URL is on loopback
     }
 
     @Autowired

@@ -4,6 +4,8 @@ import dev.stellar.connectors.crm.CrmException;
 import dev.stellar.connectors.crm.CrmRecords;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Opens Salesforce orgs with their credentials, from a login URL of Salesforce's only (it receives the password). */
 public class Salesforce {
@@ -24,20 +26,38 @@ public class Salesforce {
         }
     }
 
+    /** A logged-in session, kept per connection so that each call does not log in again (logins are limited). */
+    record Session(String sessionId, String serviceEndpoint) {
+    }
+
     private final SalesforceProperties properties;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     public Salesforce(SalesforceProperties properties) {
         this.properties = properties;
     }
 
-    /** @throws CrmException when the login URL is not Salesforce's (nothing is sent there) */
-    public CrmRecords open(Credentials credentials) {
-        return new SalesforceClient(properties, allowed(credentials));
+    /**
+     * @param connectionKey names the connection whose session is reused
+     * @throws CrmException when the login URL is not Salesforce's (nothing is sent there)
+     */
+    public CrmRecords open(String connectionKey, Credentials credentials) {
+        return new SalesforceClient(properties, allowed(credentials), sessions, connectionKey);
     }
 
     private Credentials allowed(Credentials credentials) {
-        String url = credentials.loginUrl() == null || credentials.loginUrl().isBlank() ? "https://login.salesforce.com"
-                : credentials.loginUrl().strip().replaceAll("/+$", "");
+        String url = loginUrl(credentials.loginUrl());
+        return new Credentials(url, credentials.username(), credentials.password(), credentials.securityToken(),
+                credentials.clientId(), credentials.clientSecret(), credentials.refreshToken());
+    }
+
+    /**
+     * The login URL as used: Salesforce's production login when none is given.
+     *
+     * @throws CrmException when it is not https on one of {@code stellar.salesforce.login-hosts}
+     */
+    public String loginUrl(String given) {
+        String url = given == null || given.isBlank() ? "https://login.salesforce.com" : given.strip().replaceAll("/+$", "");
         URI uri;
         try {
             uri = URI.create(url);
@@ -51,7 +71,6 @@ public class Salesforce {
             throw CrmException.permanent("The login URL must be https on a Salesforce host (" + String.join(", ",
                     properties.loginHosts()) + "), not " + url, "INVALID_LOGIN_URL");
         }
-        return new Credentials(url, credentials.username(), credentials.password(), credentials.securityToken(),
-                credentials.clientId(), credentials.clientSecret(), credentials.refreshToken());
+        return url;
     }
 }

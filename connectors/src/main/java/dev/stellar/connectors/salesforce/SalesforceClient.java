@@ -51,11 +51,16 @@ class SalesforceClient implements CrmRecords {
 
     private final SalesforceProperties properties;
     private final Credentials credentials;
+    private final Map<String, Salesforce.Session> sessions;
+    private final String connectionKey;
     private PartnerConnection connection;
 
-    SalesforceClient(SalesforceProperties properties, Credentials credentials) {
+    SalesforceClient(SalesforceProperties properties, Credentials credentials, Map<String, Salesforce.Session> sessions,
+                     String connectionKey) {
         this.properties = properties;
         this.credentials = credentials;
+        this.sessions = sessions;
+        this.connectionKey = connectionKey;
     }
 
     @Override
@@ -239,6 +244,7 @@ class SalesforceClient implements CrmRecords {
                 if (code == ExceptionCode.INVALID_SESSION_ID && attempt == 0) {
                     log.info("Salesforce session expired; logging in again");
                     connection = null;
+                    sessions.remove(connectionKey);
                     continue;
                 }
                 throw translate(fault);
@@ -261,12 +267,22 @@ class SalesforceClient implements CrmRecords {
 
     private PartnerConnection connection() throws ConnectionException {
         if (connection == null) {
-            connection = credentials.oauth() ? withRefreshToken() : withPassword();
+            Salesforce.Session session = sessions.get(connectionKey);
+            if (session == null) {
+                session = credentials.oauth() ? withRefreshToken() : withPassword();
+                sessions.put(connectionKey, session);
+            }
+            ConnectorConfig config = config();
+            config.setManualLogin(true);
+            config.setServiceEndpoint(session.serviceEndpoint());
+            config.setSessionId(session.sessionId());
+            connection = Connector.newConnection(config);
+            connection.setSessionHeader(session.sessionId());
         }
         return connection;
     }
 
-    private PartnerConnection withPassword() throws ConnectionException {
+    private Salesforce.Session withPassword() throws ConnectionException {
         ConnectorConfig config = config();
         config.setManualLogin(true);
         String login = credentials.loginUrl() + "/services/Soap/u/" + properties.apiVersion();
@@ -275,13 +291,11 @@ class SalesforceClient implements CrmRecords {
         PartnerConnection partner = Connector.newConnection(config);
         LoginResult result = partner.login(credentials.username(), credentials.password()
                 + (credentials.securityToken() == null ? "" : credentials.securityToken()));
-        config.setServiceEndpoint(result.getServerUrl());
-        partner.setSessionHeader(result.getSessionId());
-        return partner;
+        return new Salesforce.Session(result.getSessionId(), result.getServerUrl());
     }
 
     /** The OAuth web-server flow's refresh token traded for an access token and the org's instance. */
-    private PartnerConnection withRefreshToken() throws ConnectionException {
+    private Salesforce.Session withRefreshToken() {
         String form = "grant_type=refresh_token&client_id=" + encode(credentials.clientId()) + "&client_secret="
                 + encode(credentials.clientSecret()) + "&refresh_token=" + encode(credentials.refreshToken());
         JsonNode token;
@@ -308,13 +322,8 @@ class SalesforceClient implements CrmRecords {
                     : CrmException.permanent("Salesforce refused the refresh token: " + error + " "
                     + token.path("error_description").asText(""), error);
         }
-        ConnectorConfig config = config();
-        config.setManualLogin(true);
-        config.setServiceEndpoint(token.get("instance_url").asText() + "/services/Soap/u/" + properties.apiVersion());
-        config.setSessionId(token.get("access_token").asText());
-        PartnerConnection partner = Connector.newConnection(config);
-        partner.setSessionHeader(token.get("access_token").asText());
-        return partner;
+        return new Salesforce.Session(token.get("access_token").asText(),
+                token.get("instance_url").asText() + "/services/Soap/u/" + properties.apiVersion());
     }
 
     private ConnectorConfig config() {

@@ -54,7 +54,7 @@ class SalesforceClientTest {
     }
 
     private CrmRecords org() {
-        return salesforce.open(new Credentials(server.baseUrl(), "john.doe@email.com", "secret", "TOKEN", null, null, null));
+        return salesforce.open("org-1", new Credentials(server.baseUrl(), "john.doe@email.com", "secret", "TOKEN", null, null, null));
     }
 
     @Test
@@ -190,10 +190,10 @@ class SalesforceClientTest {
     void aLoginUrlThatIsNotSalesforcesNeverReceivesThePassword() {
         Salesforce production = new Salesforce(new SalesforceProperties(null, null, null, null));
 
-        assertThatThrownBy(() -> production.open(new Credentials("https://login.salesforce.com.evil.example", "u", "p",
+        assertThatThrownBy(() -> production.open("org-2", new Credentials("https://login.salesforce.com.evil.example", "u", "p",
                 null, null, null, null)))
                 .isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.code()).isEqualTo("INVALID_LOGIN_URL"));
-        assertThat(production.open(new Credentials("https://acme.my.salesforce.com", "u", "p", null, null, null, null)))
+        assertThat(production.open("org-2", new Credentials("https://acme.my.salesforce.com", "u", "p", null, null, null, null)))
                 .isNotNull();
     }
 
@@ -209,7 +209,7 @@ class SalesforceClientTest {
                 .withRequestBody(containing("00DA0000000YpZ4!AQ4AQFresh"))
                 .willReturn(xml(200, fixture("soapforce_get_user_info_response.xml"))));
 
-        CrmRecords org = salesforce.open(new Credentials(server.baseUrl(), null, null, null, "client", "secret", "5Aep861"));
+        CrmRecords org = salesforce.open("org-1", new Credentials(server.baseUrl(), null, null, null, "client", "secret", "5Aep861"));
 
         assertThat(org.describe()).startsWith("Salesforce org Developer");
         server.verify(postRequestedFor(urlEqualTo("/services/oauth2/token"))

@@ -28,6 +28,14 @@ class CrmMappingsTest {
     }
 
     @Test
+    void theBuiltInSalesforceMappingUpsertsOpportunitiesByItsExternalIdAndLooksContactsUpByEmail() {
+        CrmMapping mapping = CrmMappings.read(CrmMappings.builtInYaml("salesforce"), FIELDS);
+
+        assertThat(mapping.objects()).extracting(o -> o.match().property()).containsExactly("Stellar_Deal_Id__c", "Email");
+        assertThat(mapping.objects().get(0).onCreate()).containsKeys("Name", "StageName", "CloseDate");
+    }
+
+    @Test
     void aMappingNamingAnUnknownFieldOrTransformIsRefusedSayingWhere() {
         String yaml = """
                 objects:

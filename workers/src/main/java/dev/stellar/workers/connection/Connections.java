@@ -5,6 +5,8 @@ import dev.stellar.workers.account.Role;
 import dev.stellar.workers.account.RoleRequiredException;
 import dev.stellar.workers.connection.Connection.Event;
 import dev.stellar.workers.connection.Connection.Type;
+import dev.stellar.connectors.crm.CrmException;
+import dev.stellar.connectors.salesforce.Salesforce;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +26,31 @@ public class Connections {
     static final String ZOOM_CLIENT_ID = "clientId";
     /** HubSpot: a private app's access token. */
     public static final String HUBSPOT_TOKEN = "accessToken";
+    /** Salesforce: where to log in, and either a user's password (and security token) or a connected app's refresh token. */
+    public static final String SALESFORCE_LOGIN_URL = "loginUrl";
+    public static final String SALESFORCE_USERNAME = "username";
+    public static final String SALESFORCE_CLIENT_ID = "clientId";
+    public static final String SALESFORCE_PASSWORD = "password";
+    public static final String SALESFORCE_SECURITY_TOKEN = "securityToken";
+    public static final String SALESFORCE_CLIENT_SECRET = "clientSecret";
+    public static final String SALESFORCE_REFRESH_TOKEN = "refreshToken";
 
     /**
      * @param settings for Zoom: {@code accountId}, {@code clientId} (a Server-to-Server OAuth app, optional)
      * @param secrets  for Zoom: {@code webhookSecretToken} (required), {@code clientSecret}; for HubSpot:
-     *                 {@code accessToken} (required)
+     *                 {@code accessToken} (required); for Salesforce: {@code password} and {@code securityToken}, or
+     *                 {@code clientSecret} and {@code refreshToken} (with settings {@code loginUrl}, {@code username}
+     *                 or {@code clientId})
      */
     public record NewConnection(String type, String name, Map<String, String> settings, Map<String, String> secrets) {
     }
 
     private final ConnectionStore store;
+    private final Salesforce salesforce;
 
-    public Connections(ConnectionStore store) {
+    public Connections(ConnectionStore store, Salesforce salesforce) {
         this.store = store;
+        this.salesforce = salesforce;
     }
 
     /** @throws InvalidConnectionException naming the missing or unknown setting; nothing is stored */
@@ -46,7 +60,7 @@ public class Connections {
         try {
             type = Type.valueOf(request.type() == null ? "" : request.type().strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidConnectionException("type must be one of zoom, hubspot (teams, meet, speech and salesforce "
+            throw new InvalidConnectionException("type must be one of zoom, hubspot, salesforce (teams, meet and speech "
                     + "are coming)");
         }
         Map<String, String> settings = clean(request.settings());
@@ -60,8 +74,12 @@ public class Connections {
                 checkHubSpot(settings, secrets);
                 yield "HubSpot";
             }
+            case SALESFORCE -> {
+                checkSalesforce(settings, secrets);
+                yield "Salesforce";
+            }
             default -> throw new InvalidConnectionException(type.name().toLowerCase(java.util.Locale.ROOT)
-                    + " connections are not available yet; zoom and hubspot are");
+                    + " connections are not available yet; zoom, hubspot and salesforce are");
         };
         if (request.name() != null && !request.name().isBlank()) {
             name = request.name().strip();
@@ -92,6 +110,31 @@ public class Connections {
         }
         only(settings, Set.of(), "settings", "HubSpot setting");
         only(secrets, Set.of(HUBSPOT_TOKEN), "secrets", "HubSpot secret");
+    }
+
+    private void checkSalesforce(Map<String, String> settings, Map<String, String> secrets) {
+        boolean password = secrets.containsKey(SALESFORCE_PASSWORD);
+        boolean oauth = secrets.containsKey(SALESFORCE_REFRESH_TOKEN);
+        if (password == oauth) {
+            throw new InvalidConnectionException("Salesforce needs either settings.username with secrets.password (and "
+                    + "secrets.securityToken), or settings.clientId with secrets.clientSecret and secrets.refreshToken");
+        }
+        if (password && !settings.containsKey(SALESFORCE_USERNAME)) {
+            throw new InvalidConnectionException("settings.username is required with secrets.password");
+        }
+        if (oauth && !(settings.containsKey(SALESFORCE_CLIENT_ID) && secrets.containsKey(SALESFORCE_CLIENT_SECRET))) {
+            throw new InvalidConnectionException("a refresh token needs settings.clientId and secrets.clientSecret of the "
+                    + "connected app that issued it");
+        }
+        try {
+            settings.put(SALESFORCE_LOGIN_URL, salesforce.loginUrl(settings.get(SALESFORCE_LOGIN_URL)));
+        } catch (CrmException e) {
+            throw new InvalidConnectionException("settings.loginUrl: " + e.getMessage());
+        }
+        only(settings, Set.of(SALESFORCE_LOGIN_URL, SALESFORCE_USERNAME, SALESFORCE_CLIENT_ID), "settings",
+                "Salesforce setting");
+        only(secrets, Set.of(SALESFORCE_PASSWORD, SALESFORCE_SECURITY_TOKEN, SALESFORCE_CLIENT_SECRET,
+                SALESFORCE_REFRESH_TOKEN), "secrets", "Salesforce secret");
     }
 
     private static void only(Map<String, String> values, Set<String> allowed, String where, String what) {

@@ -30,18 +30,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class CrmApplier {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CrmApplier.class);
+
     /** What a run wrote and what the CRM refused. */
     public record Applied(int applied, int failed, String detail) {
     }
+
+    private static final java.util.regex.Pattern TODAY_PLUS = java.util.regex.Pattern.compile("\\{\\{today\\+(\\d+)d}}");
 
     private final CrmChangeStore changes;
     private final CrmClients clients;
     private final CrmMappingStore mappings;
     private final ConnectionStore connections;
     private final MeetingStore meetings;
+    private final java.time.Clock clock;
 
     public CrmApplier(CrmChangeStore changes, CrmClients clients, CrmMappingStore mappings, ConnectionStore connections,
-                      MeetingStore meetings) {
+                      MeetingStore meetings, java.time.Clock clock) {
+        this.clock = clock;
         this.changes = changes;
         this.clients = clients;
         this.mappings = mappings;
@@ -56,8 +62,9 @@ public class CrmApplier {
         String title = meetings.summary(organizationId, meetingId).map(MeetingSummary::title).orElse("Meeting");
         int applied = 0;
         List<String> refusals = new ArrayList<>();
-        for (Map.Entry<RecordRef, List<CrmChange>> group : byRecord(
-                changes.withStatus(organizationId, meetingId, Status.APPROVED)).entrySet()) {
+        List<CrmChange> approved = changes.withStatus(organizationId, meetingId, Status.APPROVED);
+        log.info("Writing {} approved CRM change(s) of meeting {}", approved.size(), meetingId);
+        for (Map.Entry<RecordRef, List<CrmChange>> group : byRecord(approved).entrySet()) {
             RecordRef ref = group.getKey();
             List<CrmChange> lines = group.getValue();
             Optional<Connection> connection = connections.find(organizationId, ref.connectionId());
@@ -108,15 +115,23 @@ public class CrmApplier {
         return new Applied(applied, failed, refusals.isEmpty() ? null : String.join("; ", refusals));
     }
 
-    /** Values only a record Stellar creates gets, e.g. a deal's name and pipeline. */
+    /**
+     * Values only a record Stellar creates gets, e.g. a deal's name and pipeline: {@code {{account}}},
+     * {@code {{meeting.title}}} and {@code {{today+30d}}} (a date that many days ahead) are filled in.
+     */
     private Map<String, String> onCreate(Connection connection, RecordRef ref, String title) {
         CrmMapping mapping = mappings.mapping(connection);
         Map<String, String> values = new HashMap<>();
         mapping.objects().stream().filter(o -> o.object().equals(ref.object())).findFirst()
                 .map(ObjectMapping::onCreate).orElse(Map.of())
-                .forEach((property, template) -> values.put(property, template
-                        .replace("{{account}}", ref.key()).replace("{{meeting.title}}", title)));
+                .forEach((property, template) -> values.put(property, render(template, ref.key(), title)));
         return values;
+    }
+
+    private String render(String template, String account, String title) {
+        String text = template.replace("{{account}}", account).replace("{{meeting.title}}", title);
+        java.util.regex.Matcher days = TODAY_PLUS.matcher(text);
+        return days.replaceAll(m -> java.time.LocalDate.now(clock).plusDays(Long.parseLong(m.group(1))).toString());
     }
 
     static Map<RecordRef, List<CrmChange>> byRecord(List<CrmChange> lines) {

@@ -2,11 +2,13 @@ package dev.stellar.workers.crm;
 
 import dev.stellar.connectors.crm.CrmRecords;
 import dev.stellar.connectors.hubspot.HubSpot;
+import dev.stellar.connectors.salesforce.Salesforce;
 import dev.stellar.workers.connection.Connection;
 import dev.stellar.workers.connection.Connection.Type;
 import dev.stellar.workers.connection.ConnectionStore;
 import dev.stellar.workers.connection.Connections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -20,10 +22,12 @@ public class CrmClients {
 
     private final ConnectionStore connections;
     private final HubSpot hubSpot;
+    private final Salesforce salesforce;
 
-    public CrmClients(ConnectionStore connections, HubSpot hubSpot) {
+    public CrmClients(ConnectionStore connections, HubSpot hubSpot, Salesforce salesforce) {
         this.connections = connections;
         this.hubSpot = hubSpot;
+        this.salesforce = salesforce;
     }
 
     public List<Connection> connected(UUID organizationId) {
@@ -31,11 +35,16 @@ public class CrmClients {
     }
 
     public CrmRecords open(Connection connection) {
-        if (connection.type() != Type.HUBSPOT) {
-            throw new IllegalArgumentException(connection.type() + " is not a CRM Stellar can write to yet");
-        }
-        String token = connections.secrets(connection.organizationId(), connection.id()).get(Connections.HUBSPOT_TOKEN);
-        return hubSpot.open(connection.id().toString(), token);
+        Map<String, String> secrets = connections.secrets(connection.organizationId(), connection.id());
+        Map<String, String> settings = connection.settings();
+        return switch (connection.type()) {
+            case HUBSPOT -> hubSpot.open(connection.id().toString(), secrets.get(Connections.HUBSPOT_TOKEN));
+            case SALESFORCE -> salesforce.open(connection.id().toString(), new Salesforce.Credentials(settings.get(Connections.SALESFORCE_LOGIN_URL),
+                    settings.get(Connections.SALESFORCE_USERNAME), secrets.get(Connections.SALESFORCE_PASSWORD),
+                    secrets.get(Connections.SALESFORCE_SECURITY_TOKEN), settings.get(Connections.SALESFORCE_CLIENT_ID),
+                    secrets.get(Connections.SALESFORCE_CLIENT_SECRET), secrets.get(Connections.SALESFORCE_REFRESH_TOKEN)));
+            default -> throw new IllegalArgumentException(connection.type() + " is not a CRM");
+        };
     }
 
     /** What the CRM is called in messages people read. */

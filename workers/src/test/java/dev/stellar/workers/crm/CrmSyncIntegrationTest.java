@@ -165,6 +165,37 @@ class CrmSyncIntegrationTest extends WorkersIntegrationTest {
     }
 
     @Test
+    void reviewedChangesReachSalesforceAsAnOpportunityByItsExternalIdAndAContactFoundByEmail() throws Exception {
+        Caller admin = newOrganisation("Crm Salesforce");
+        String domain = "sf-" + UUID.randomUUID().toString().substring(0, 6) + ".example";
+        Connection salesforce = connections.create(admin, new NewConnection("salesforce", null,
+                Map.of("loginUrl", SALESFORCE.loginUrl(), "username", "ops@stub.example"),
+                Map.of("password", "secret", "securityToken", "TOKEN")));
+        assertThat(settings.test(admin, salesforce.id()).detail())
+                .isEqualTo("Connected to Salesforce org Stellar Stub (00DSTUB0000000AAA) as ops@stub.example");
+        SALESFORCE.expireSessions(); // the next call finds its session gone and logs in again
+
+        MeetingSummary meeting = analysed(admin, domain, "Chen consultation");
+        List<CrmChange> proposed = await().atMost(ANALYSIS).pollInterval(Duration.ofMillis(200))
+                .until(() -> review.changes(admin, meeting.id()),
+                        lines -> lines.stream().anyMatch(c -> c.property().equals("LastName")));
+        assertThat(proposed).extracting(CrmChange::property).contains("Amount", "NextStep", "FirstName", "LastName");
+        review.decideAll(admin, meeting.id(), true);
+        awaitApplied(admin, meeting.id());
+
+        Map<String, String> opportunity = SALESFORCE.record("Opportunity", "Stellar_Deal_Id__c", domain);
+        assertThat(opportunity).containsEntry("Amount", "4500").containsEntry("Name", domain + ": Chen consultation")
+                .containsEntry("StageName", "Closed Won").containsKey("CloseDate"); // the call was won
+        assertThat(SALESFORCE.record("Contact", "Email", "margaret@" + domain)).containsEntry("LastName", "Chen");
+        int opportunities = SALESFORCE.count("Opportunity");
+        assertThat(line(review.changes(admin, meeting.id()), "Amount").recordId()).isEqualTo(opportunity.get("Id"));
+
+        review.undo(admin, meeting.id());
+        assertThat(SALESFORCE.count("Opportunity")).isEqualTo(opportunities - 1);
+        assertThat(SALESFORCE.record("Contact", "Email", "margaret@" + domain)).as("created by the sync: deleted").isNull();
+    }
+
+    @Test
     void theMappingIsOpsBusinessAndABrokenOneIsRefusedSayingWhere() {
         Caller admin = newOrganisation("Crm Mapping");
         Connection hubspot = connect(admin, null);
