@@ -48,3 +48,43 @@ create table crm_changes (
     unique (meeting_id, connection_id, object, property)
 );
 create index crm_changes_waiting on crm_changes (organization_id, status, proposed_at desc);
+
+-- Deals as the CRM last reported them, so that a pull can tell what changed; one row per connection and CRM record.
+create table crm_deals (
+    connection_id   uuid        not null references connections (id) on delete cascade,
+    organization_id uuid        not null,
+    crm_id          text        not null,
+    deal_key        text,
+    stage           text,
+    amount          text,
+    close_date      text,
+    owner           text,
+    modified_at     timestamptz not null,
+    primary key (connection_id, crm_id)
+);
+create index crm_deals_key on crm_deals (organization_id, deal_key);
+
+-- What changed in the CRM, field by field, and the events it raised (deal.stage_changed, deal.amount_changed) for
+-- triggers and forecasts. An event's id comes from the change, so a pull that runs twice raises it once.
+create table crm_events (
+    id              uuid primary key,
+    organization_id uuid        not null,
+    connection_id   uuid        not null references connections (id) on delete cascade,
+    type            text        not null,
+    crm_id          text        not null,
+    deal_key        text,
+    field           text        not null,
+    old_value       text,
+    new_value       text,
+    occurred_at     timestamptz not null,
+    noticed_at      timestamptz not null
+);
+create index crm_events_organization on crm_events (organization_id, occurred_at desc);
+
+-- Where each connection's pull got to: the CRM's modification time of the last change read.
+create table crm_pull_cursors (
+    connection_id   uuid primary key references connections (id) on delete cascade,
+    organization_id uuid        not null,
+    pulled_until    timestamptz not null,
+    last_pulled_at  timestamptz not null
+);

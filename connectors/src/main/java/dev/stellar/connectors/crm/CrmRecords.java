@@ -30,6 +30,17 @@ public interface CrmRecords {
      */
     List<WriteResult> upsert(String object, String keyProperty, List<RecordWrite> writes);
 
+    /**
+     * Records of an object changed after {@code since}, oldest change first, at most {@code limit}: how changes made in
+     * the CRM (a deal's stage, its amount) flow back. The last one's {@link ChangedRecord#modifiedAt()} is the next
+     * call's {@code since}.
+     */
+    List<ChangedRecord> changedSince(String object, java.time.Instant since, Collection<String> properties, int limit);
+
+    /** A record as it is after a change, and when the CRM last changed it. */
+    record ChangedRecord(String id, Map<String, String> values, java.time.Instant modifiedAt) {
+    }
+
     /** Moves a record to the CRM's recycle bin (an undo of one Stellar created); one already gone is fine. */
     void archive(String object, String id);
 

@@ -18,6 +18,7 @@ public class HubSpot {
     private final HubSpotProperties properties;
     private final HttpClient http;
     private final Map<String, Bucket> budgets = new ConcurrentHashMap<>();
+    private final Map<String, Bucket> searches = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> prepared = new ConcurrentHashMap<>();
 
     public HubSpot(HubSpotProperties properties) {
@@ -32,7 +33,15 @@ public class HubSpot {
      */
     public CrmRecords open(String connectionKey, String accessToken) {
         return new HubSpotClient(properties, http, accessToken, budgets.computeIfAbsent(connectionKey, key -> budget()),
+                searches.computeIfAbsent(connectionKey, key -> searchBudget()),
                 prepared.computeIfAbsent(connectionKey, key -> ConcurrentHashMap.newKeySet()));
+    }
+
+    /** HubSpot's search endpoints take five requests a second per account: four, to leave room. */
+    private static Bucket searchBudget() {
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(4).refillGreedy(4, Duration.ofSeconds(1)).build())
+                .build();
     }
 
     /**

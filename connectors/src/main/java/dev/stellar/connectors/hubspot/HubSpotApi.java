@@ -57,6 +57,31 @@ final class HubSpotApi {
         }
     }
 
+    /** {@code POST /crm/v3/objects/{object}/search}: records changed after a moment, oldest first, a page at a time. */
+    record Search(List<FilterGroup> filterGroups, List<Sort> sorts, List<String> properties, int limit, String after) {
+    }
+
+    record FilterGroup(List<Filter> filters) {
+    }
+
+    record Filter(String propertyName, String operator, String value) {
+    }
+
+    record Sort(String propertyName, String direction) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SearchResponse(Integer total, List<SimpleObject> results, Paging paging) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Paging(Next next) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Next(String after) {
+    }
+
     /** {@code GET /account-info/v3/details} */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record AccountDetails(Long portalId, String accountType, String dataHostingLocation) {

@@ -7,6 +7,11 @@ import dev.stellar.connectors.crm.CrmException;
 import dev.stellar.connectors.crm.CrmRecords;
 import dev.stellar.connectors.hubspot.HubSpotApi.AccountDetails;
 import dev.stellar.connectors.hubspot.HubSpotApi.BatchInputs;
+import dev.stellar.connectors.hubspot.HubSpotApi.Filter;
+import dev.stellar.connectors.hubspot.HubSpotApi.FilterGroup;
+import dev.stellar.connectors.hubspot.HubSpotApi.Search;
+import dev.stellar.connectors.hubspot.HubSpotApi.SearchResponse;
+import dev.stellar.connectors.hubspot.HubSpotApi.Sort;
 import dev.stellar.connectors.hubspot.HubSpotApi.BatchRead;
 import dev.stellar.connectors.hubspot.HubSpotApi.BatchResponse;
 import dev.stellar.connectors.hubspot.HubSpotApi.ObjectId;
@@ -22,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,19 +50,24 @@ class HubSpotClient implements CrmRecords {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     /** Properties Stellar creates when missing, so that it can upsert by them. */
     private static final Set<String> OWN_KEYS = Set.of("stellar_deal_id");
+    /** When HubSpot last changed a record. */
+    private static final String MODIFIED = "hs_lastmodifieddate";
 
     private final HubSpotProperties properties;
     private final HttpClient http;
     private final String token;
     private final Bucket budget;
+    private final Bucket searches;
     /** The connection's properties known to exist ({@code object.name}), so each is checked once per node. */
     private final Set<String> prepared;
 
-    HubSpotClient(HubSpotProperties properties, HttpClient http, String token, Bucket budget, Set<String> prepared) {
+    HubSpotClient(HubSpotProperties properties, HttpClient http, String token, Bucket budget, Bucket searches,
+                  Set<String> prepared) {
         this.properties = properties;
         this.http = http;
         this.token = token;
         this.budget = budget;
+        this.searches = searches;
         this.prepared = prepared;
     }
 
@@ -118,6 +129,28 @@ class HubSpotClient implements CrmRecords {
             upsertBatch(object, keyProperty, writes.subList(from, Math.min(writes.size(), from + BATCH)), results);
         }
         return writes.stream().map(results::get).toList();
+    }
+
+    /** HubSpot's search, by {@code hs_lastmodifieddate}; searches have their own budget (HubSpot allows five a second). */
+    @Override
+    public List<ChangedRecord> changedSince(String object, Instant since, Collection<String> wanted, int limit) {
+        Set<String> props = new LinkedHashSet<>(wanted);
+        props.add(MODIFIED);
+        List<ChangedRecord> changed = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            awaitSearchBudget();
+            SearchResponse page = read(send("POST", "/crm/v3/objects/" + object + "/search", new Search(
+                    List.of(new FilterGroup(List.of(new Filter(MODIFIED, "GT", String.valueOf(since.toEpochMilli()))))),
+                    List.of(new Sort(MODIFIED, "ASCENDING")), List.copyOf(props), Math.min(BATCH, limit), after)),
+                    SearchResponse.class);
+            for (SimpleObject result : page.results() == null ? List.<SimpleObject>of() : page.results()) {
+                Map<String, String> values = withoutNulls(result.properties());
+                changed.add(new ChangedRecord(result.id(), values, Instant.parse(values.get(MODIFIED))));
+            }
+            after = page.paging() == null || page.paging().next() == null ? null : page.paging().next().after();
+        } while (after != null && changed.size() < limit);
+        return changed.size() > limit ? changed.subList(0, limit) : changed;
     }
 
     @Override
@@ -277,6 +310,16 @@ class HubSpotClient implements CrmRecords {
             }
             throw CrmException.permanent("HubSpot refused " + method + " " + path + " (" + status + "): "
                     + error.message(), error.category() == null ? "HTTP_" + status : error.category());
+        }
+    }
+
+    private void awaitSearchBudget() {
+        try {
+            searches.asBlocking().consume(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CrmException.transientFailure("Interrupted while waiting for HubSpot's search budget", "INTERRUPTED",
+                    null, e);
         }
     }
 

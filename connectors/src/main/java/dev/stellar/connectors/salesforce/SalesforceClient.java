@@ -139,6 +139,38 @@ class SalesforceClient implements CrmRecords {
         return writes.stream().map(results::get).toList();
     }
 
+    /** SOQL by {@code SystemModstamp}, which every record carries. */
+    @Override
+    public List<ChangedRecord> changedSince(String object, java.time.Instant since, Collection<String> wanted, int limit) {
+        Set<String> fields = new LinkedHashSet<>();
+        fields.add("Id");
+        fields.addAll(wanted);
+        fields.add("SystemModstamp");
+        String soql = "SELECT " + fields.stream().map(SalesforceClient::identifier).collect(Collectors.joining(", "))
+                + " FROM " + identifier(object) + " WHERE SystemModstamp > "
+                + java.time.format.DateTimeFormatter.ISO_INSTANT.format(since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                + " ORDER BY SystemModstamp ASC LIMIT " + limit;
+        List<ChangedRecord> changed = new ArrayList<>();
+        QueryResult result = call(() -> connection().query(soql));
+        while (true) {
+            for (SObject record : result.getRecords() == null ? new SObject[0] : result.getRecords()) {
+                Map<String, String> values = new LinkedHashMap<>();
+                for (String field : fields) {
+                    Object value = record.getField(field);
+                    if (value != null && !value.toString().isEmpty()) {
+                        values.put(field, value.toString());
+                    }
+                }
+                changed.add(new ChangedRecord(record.getId(), values, java.time.Instant.parse(values.get("SystemModstamp"))));
+            }
+            if (result.isDone() || result.getQueryLocator() == null) {
+                return changed;
+            }
+            String locator = result.getQueryLocator();
+            result = call(() -> connection().queryMore(locator));
+        }
+    }
+
     @Override
     public void archive(String object, String id) {
         DeleteResult result = call(() -> connection().delete(new String[] {id}))[0];

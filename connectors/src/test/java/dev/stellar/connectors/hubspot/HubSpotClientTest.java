@@ -157,6 +157,24 @@ class HubSpotClientTest {
     }
 
     @Test
+    void dealsChangedInHubSpotAfterAMomentComeBackOldestFirstPageByPage() {
+        for (int i = 0; i < 5; i++) {
+            stub.seed("deals", "stellar_deal_id", "deal-" + i, Map.of("dealstage", "qualifiedtobuy", "amount", "100"));
+        }
+        java.time.Instant cursor = java.time.Instant.parse(stub.record("deals", "deal-4").get("hs_lastmodifieddate"));
+        stub.change("deals", "deal-1", "dealstage", "closedwon");
+        stub.change("deals", "deal-3", "amount", "250");
+
+        List<CrmRecords.ChangedRecord> changed = crm().changedSince("deals", cursor,
+                List.of("dealstage", "amount", "stellar_deal_id"), 100);
+
+        assertThat(changed).extracting(c -> c.values().get("stellar_deal_id")).containsExactly("deal-1", "deal-3");
+        assertThat(changed.get(0).values()).containsEntry("dealstage", "closedwon");
+        assertThat(changed.get(1).modifiedAt()).isAfter(changed.get(0).modifiedAt());
+        assertThat(crm().changedSince("deals", java.time.Instant.EPOCH, List.of("amount"), 3)).hasSize(3);
+    }
+
+    @Test
     void aRefusedTokenIsPermanentAndSaysSo() {
         stub.refuseTokens(true);
 

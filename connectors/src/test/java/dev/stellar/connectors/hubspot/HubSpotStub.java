@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class HubSpotStub implements ResponseTransformerV2 {
     public static final Set<String> DEAL_STAGES = Set.of("appointmentscheduled", "qualifiedtobuy", "presentationscheduled",
             "decisionmakerboughtin", "contractsent", "closedwon", "closedlost");
     private static final Pattern OBJECTS = Pattern.compile("/crm/v3/objects/([a-z_]+)/batch/(read|upsert)");
+    private static final Pattern SEARCH = Pattern.compile("/crm/v3/objects/([a-z_]+)/search");
     private static final Pattern ARCHIVE = Pattern.compile("/crm/v3/objects/([a-z_]+)/([0-9]+)");
     private static final Pattern PROPERTY = Pattern.compile("/crm/v3/properties/([a-z_]+)(?:/([a-z_0-9]+))?");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +56,7 @@ public final class HubSpotStub implements ResponseTransformerV2 {
     private volatile long windowNanos = 10_000_000_000L;
     private volatile String dailyLimitMessage;
     private volatile boolean refuseTokens;
+    private java.time.Instant lastStamp = java.time.Instant.EPOCH;
 
     public HubSpotStub() {
         properties.put("contacts", ConcurrentHashMap.newKeySet());
@@ -61,7 +64,7 @@ public final class HubSpotStub implements ResponseTransformerV2 {
                 "lifecyclestage", "hs_lead_status"));
         properties.put("deals", ConcurrentHashMap.newKeySet());
         properties.get("deals").addAll(Set.of("dealname", "amount", "dealstage", "closedate", "pipeline",
-                "hubspot_owner_id", "description", "deal_currency_code"));
+                "hubspot_owner_id", "description", "deal_currency_code", "hs_lastmodifieddate"));
         properties.put("companies", ConcurrentHashMap.newKeySet());
         properties.get("companies").addAll(Set.of("name", "domain", "industry"));
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(this));
@@ -134,6 +137,7 @@ public final class HubSpotStub implements ResponseTransformerV2 {
         ObjectNode props = (ObjectNode) record.get("properties");
         values.forEach(props::put);
         props.put(keyProperty, key);
+        touch(record);
         records.computeIfAbsent(object, o -> new ConcurrentHashMap<>()).put(key.toLowerCase(Locale.ROOT), record);
     }
 
@@ -141,7 +145,7 @@ public final class HubSpotStub implements ResponseTransformerV2 {
     public void change(String object, String key, String property, String value) {
         ObjectNode record = records.get(object).get(key.toLowerCase(Locale.ROOT));
         ((ObjectNode) record.get("properties")).put(property, value);
-        record.put("updatedAt", java.time.Instant.now().toString());
+        touch(record);
     }
 
     @Override
@@ -179,6 +183,10 @@ public final class HubSpotStub implements ResponseTransformerV2 {
             Matcher property = PROPERTY.matcher(path);
             if (property.matches()) {
                 return property(request, property.group(1), property.group(2));
+            }
+            Matcher search = SEARCH.matcher(path);
+            if (search.matches() && request.getMethod().getName().equals("POST")) {
+                return search(search.group(1), JSON.readTree(request.getBodyAsString()));
             }
             Matcher archive = ARCHIVE.matcher(path);
             if (archive.matches() && request.getMethod().getName().equals("DELETE")) {
@@ -222,6 +230,36 @@ public final class HubSpotStub implements ResponseTransformerV2 {
             return json(409, error("OBJECT_ALREADY_EXISTS", "Property already exists"));
         }
         return json(201, (ObjectNode) body);
+    }
+
+    /** Only what Stellar asks: records modified after a moment ({@code hs_lastmodifieddate GT}), oldest first, paged. */
+    private Response search(String object, JsonNode body) {
+        JsonNode filter = body.path("filterGroups").path(0).path("filters").path(0);
+        long after = filter.path("value").asLong();
+        int offset = body.path("after").isNull() || body.path("after").isMissingNode() ? 0 : body.path("after").asInt();
+        int limit = body.path("limit").asInt(10);
+        List<ObjectNode> matching = records.getOrDefault(object, Map.of()).values().stream()
+                .filter(r -> java.time.Instant.parse(r.get("properties").path("hs_lastmodifieddate").asText(
+                        r.get("updatedAt").asText())).toEpochMilli() > after)
+                .sorted(java.util.Comparator.comparing(r -> r.get("properties").path("hs_lastmodifieddate").asText()))
+                .toList();
+        ArrayNode results = JSON.createArrayNode();
+        for (ObjectNode record : matching.subList(Math.min(offset, matching.size()), Math.min(offset + limit, matching.size()))) {
+            ObjectNode result = record.deepCopy();
+            ObjectNode props = JSON.createObjectNode();
+            for (JsonNode wanted : body.path("properties")) {
+                props.set(wanted.asText(), record.get("properties").path(wanted.asText()).isMissingNode()
+                        ? JSON.nullNode() : record.get("properties").get(wanted.asText()));
+            }
+            result.set("properties", props);
+            results.add(result);
+        }
+        ObjectNode answer = JSON.createObjectNode().put("total", matching.size());
+        answer.set("results", results);
+        if (offset + limit < matching.size()) {
+            answer.putObject("paging").putObject("next").put("after", String.valueOf(offset + limit));
+        }
+        return json(200, answer);
     }
 
     private Response batchRead(String object, JsonNode body) {
@@ -300,7 +338,7 @@ public final class HubSpotStub implements ResponseTransformerV2 {
             }
             ObjectNode props = (ObjectNode) record.get("properties");
             input.path("properties").fields().forEachRemaining(e -> props.set(e.getKey(), e.getValue()));
-            record.put("updatedAt", java.time.Instant.now().toString());
+            touch(record);
             ObjectNode result = record.deepCopy();
             result.put("new", created);
             results.add(result);
@@ -308,6 +346,17 @@ public final class HubSpotStub implements ResponseTransformerV2 {
         ObjectNode answer = JSON.createObjectNode().put("status", "COMPLETE");
         answer.set("results", results);
         return json(200, answer);
+    }
+
+    /** HubSpot stamps every change; a millisecond apart, so that a cursor can tell two changes apart. */
+    private synchronized void touch(ObjectNode record) {
+        java.time.Instant now = java.time.Instant.now();
+        if (!now.isAfter(lastStamp)) {
+            now = lastStamp.plusMillis(1);
+        }
+        lastStamp = now;
+        record.put("updatedAt", now.toString());
+        ((ObjectNode) record.get("properties")).put("hs_lastmodifieddate", now.toString());
     }
 
     private ObjectNode newRecord() {

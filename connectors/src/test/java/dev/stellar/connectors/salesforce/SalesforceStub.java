@@ -37,6 +37,8 @@ public final class SalesforceStub implements ResponseTransformerV2 {
             "Contact", List.of("LastName"));
     private static final Map<String, String> PREFIX = Map.of("Opportunity", "006", "Contact", "003", "Account", "001");
     private static final Pattern SELECT = Pattern.compile("SELECT (.+) FROM (\\w+) WHERE (\\w+) IN \\((.*)\\)", Pattern.DOTALL);
+    private static final Pattern SINCE = Pattern.compile(
+            "SELECT (.+) FROM (\\w+) WHERE SystemModstamp > (\\S+) ORDER BY SystemModstamp ASC LIMIT (\\d+)", Pattern.DOTALL);
     private static final Pattern LITERAL = Pattern.compile("'((?:\\\\.|[^'\\\\])*)'");
     private static final String SOBJECT_NS = "urn:sobject.partner.soap.sforce.com";
 
@@ -45,6 +47,7 @@ public final class SalesforceStub implements ResponseTransformerV2 {
     private final Map<String, Map<String, Map<String, String>>> records = new ConcurrentHashMap<>();
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(1000);
+    private java.time.Instant lastStamp = java.time.Instant.EPOCH;
 
     public SalesforceStub() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(this));
@@ -129,6 +132,11 @@ public final class SalesforceStub implements ResponseTransformerV2 {
     }
 
     private Response query(String soql) {
+        Matcher since = SINCE.matcher(soql);
+        if (since.matches()) {
+            return changedSince(List.of(since.group(1).split(",\\s*")), since.group(2),
+                    java.time.Instant.parse(since.group(3)), Integer.parseInt(since.group(4)));
+        }
         Matcher select = SELECT.matcher(soql);
         if (!select.matches()) {
             return fault("MALFORMED_QUERY", "unexpected token: " + soql);
@@ -146,18 +154,62 @@ public final class SalesforceStub implements ResponseTransformerV2 {
         for (Map<String, String> record : records.getOrDefault(object, Map.of()).values()) {
             if (values.stream().anyMatch(v -> v.equalsIgnoreCase(record.get(key)))) {
                 size++;
-                xml.append("<records xsi:type=\"sf:sObject\"><sf:type>").append(object).append("</sf:type>");
-                xml.append("<sf:Id>").append(record.get("Id")).append("</sf:Id>");
-                for (String field : fields) {
-                    String value = record.get(field);
-                    xml.append(value == null ? "<sf:" + field + " xsi:nil=\"true\"/>"
-                            : "<sf:" + field + ">" + escape(value) + "</sf:" + field + ">");
-                }
-                xml.append("</records>");
+                xml.append(sObject(object, record, fields));
             }
         }
         xml.append("<size>").append(size).append("</size></result>");
         return ok("queryResponse", xml.toString());
+    }
+
+    private Response changedSince(List<String> fields, String object, java.time.Instant since, int limit) {
+        List<Map<String, String>> matching = records.getOrDefault(object, Map.of()).values().stream()
+                .filter(r -> java.time.Instant.parse(r.get("SystemModstamp")).isAfter(since))
+                .sorted(java.util.Comparator.comparing(r -> r.get("SystemModstamp"))).limit(limit).toList();
+        StringBuilder xml = new StringBuilder("<result xsi:type=\"QueryResult\"><done>true</done><queryLocator xsi:nil=\"true\"/>");
+        for (Map<String, String> record : matching) {
+            xml.append(sObject(object, record, fields));
+        }
+        xml.append("<size>").append(matching.size()).append("</size></result>");
+        return ok("queryResponse", xml.toString());
+    }
+
+    private static String sObject(String object, Map<String, String> record, List<String> fields) {
+        StringBuilder xml = new StringBuilder("<records xsi:type=\"sf:sObject\"><sf:type>").append(object).append("</sf:type>");
+        xml.append("<sf:Id>").append(record.get("Id")).append("</sf:Id>");
+        for (String field : fields) {
+            String value = record.get(field);
+            xml.append(value == null ? "<sf:" + field + " xsi:nil=\"true\"/>"
+                    : "<sf:" + field + ">" + escape(value) + "</sf:" + field + ">");
+        }
+        return xml.append("</records>").toString();
+    }
+
+    /** Puts a record in place as if someone had created it in Salesforce. @return its Id */
+    public synchronized String seed(String object, Map<String, String> fields) {
+        String id = PREFIX.getOrDefault(object, "a00") + "STUB" + String.format(Locale.ROOT, "%08d", ids.incrementAndGet())
+                + "AAA";
+        Map<String, String> record = new ConcurrentHashMap<>(fields);
+        record.put("Id", id);
+        touch(record);
+        records.computeIfAbsent(object, t -> new ConcurrentHashMap<>()).put(id, record);
+        return id;
+    }
+
+    /** Changes a field as someone editing the record in Salesforce would. */
+    public void change(String object, String id, String field, String value) {
+        Map<String, String> record = records.get(object).get(id);
+        record.put(field, value);
+        touch(record);
+    }
+
+    /** Salesforce stamps every change (to the second; a second apart here, so that a cursor can tell them apart). */
+    private synchronized void touch(Map<String, String> record) {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        if (!now.isAfter(lastStamp)) {
+            now = lastStamp.plusSeconds(1);
+        }
+        lastStamp = now;
+        record.put("SystemModstamp", now.toString());
     }
 
     private synchronized Response upsert(String externalId, List<Map<String, String>> objects) {
@@ -204,6 +256,7 @@ public final class SalesforceStub implements ResponseTransformerV2 {
         });
         record.remove("fieldsToNull");
         record.put("Id", id);
+        touch(record);
         records.computeIfAbsent(type, t -> new ConcurrentHashMap<>()).put(id, record);
         return "<result>" + (upsert ? "<created>true</created>" : "") + "<id>" + id + "</id><success>true</success></result>";
     }
@@ -221,6 +274,7 @@ public final class SalesforceStub implements ResponseTransformerV2 {
                 existing.remove(field);
             }
         }
+        touch(existing);
         return "<result>" + (upsert ? "<created>false</created>" : "") + "<id>" + existing.get("Id")
                 + "</id><success>true</success></result>";
     }

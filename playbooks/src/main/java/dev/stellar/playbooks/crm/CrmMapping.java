@@ -13,10 +13,11 @@ import java.util.Set;
  * @param remindAfterHours when waiting changes are escalated to the rep's manager
  * @param expireAfterHours when changes nobody decided are dropped (the approved ones are applied)
  * @param objects          the CRM objects written, each matched to one record per meeting
+ * @param pull             the deals whose changes in the CRM flow back (stage, amount, close date, owner); null: none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CrmMapping(Double autoApplyAbove, Integer remindAfterHours, Integer expireAfterHours,
-                         List<ObjectMapping> objects) {
+                         List<ObjectMapping> objects, Pull pull) {
 
     /** Transforms a field's value may go through on its way to the CRM. */
     public static final Set<String> TRANSFORMS = Set.of("text", "number", "money", "date", "boolean", "list",
@@ -84,6 +85,26 @@ public record CrmMapping(Double autoApplyAbove, Integer remindAfterHours, Intege
         }
     }
 
+    /**
+     * Which deal fields are watched in the CRM. Changes to them become deal history and events ({@code
+     * deal.stage_changed}, {@code deal.amount_changed}) for triggers and forecasts.
+     *
+     * @param key the field holding Stellar's key of the deal (its customer account)
+     */
+    public record Pull(String object, String key, String stage, String amount, String closeDate, String owner) {
+
+        /** The fields to read, in a stable order. */
+        public List<String> fields() {
+            List<String> fields = new ArrayList<>();
+            for (String field : new String[] {key, stage, amount, closeDate, owner}) {
+                if (field != null && !fields.contains(field)) {
+                    fields.add(field);
+                }
+            }
+            return fields;
+        }
+    }
+
     /** What is wrong with the mapping, in words naming where; empty when it can be used. */
     public List<String> problems(Set<String> knownFields) {
         List<String> problems = new ArrayList<>();
@@ -95,6 +116,9 @@ public record CrmMapping(Double autoApplyAbove, Integer remindAfterHours, Intege
         }
         if (objects.isEmpty()) {
             problems.add("objects: map at least one CRM object");
+        }
+        if (pull != null && (blank(pull.object()) || blank(pull.stage()) && blank(pull.amount()))) {
+            problems.add("pull needs an object and at least its stage or amount field");
         }
         for (int i = 0; i < objects.size(); i++) {
             ObjectMapping o = objects.get(i);

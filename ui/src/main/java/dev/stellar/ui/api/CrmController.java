@@ -3,6 +3,8 @@ package dev.stellar.ui.api;
 import dev.stellar.playbooks.crm.CrmMapping;
 import dev.stellar.ui.security.CurrentCaller;
 import dev.stellar.workers.crm.CrmChange;
+import dev.stellar.workers.crm.CrmPuller;
+import dev.stellar.workers.crm.DealEvent;
 import dev.stellar.workers.crm.CrmReview;
 import dev.stellar.workers.crm.CrmReview.Decision;
 import dev.stellar.workers.crm.CrmSettings;
@@ -87,6 +89,18 @@ public class CrmController {
     @Operation(summary = "Call the CRM with the stored credentials (and create the property Stellar upserts deals by)")
     public TestResult test(@PathVariable UUID id) {
         return settings.test(currentCaller.require(), id);
+    }
+
+    @PostMapping("/api/connections/{id}/pull")
+    @Operation(summary = "Read the deals changed in the CRM now (it also happens every stellar.crm.pull-interval)")
+    public CrmPuller.Pulled pull(@PathVariable UUID id) {
+        return settings.pull(currentCaller.require(), id);
+    }
+
+    @GetMapping("/api/crm/deal-events")
+    @Operation(summary = "Changes people made to deals in the CRM (stage, amount, close date, owner), newest first")
+    public List<DealEvent> dealEvents(@RequestParam(defaultValue = "100") int limit) {
+        return settings.dealEvents(currentCaller.require(), Math.max(1, Math.min(limit, 1000)));
     }
 
     @GetMapping(path = "/api/connections/{id}/mapping", produces = "application/yaml")

@@ -90,7 +90,7 @@ public class ConnectionsView extends VerticalLayout {
         events.setId("connection-events");
         events.getStyle().set("white-space", "pre-wrap").set("background", "var(--lumo-contrast-5pct)")
                 .set("padding", "var(--lumo-space-s)");
-        add(grid, events, zoomForm(), hubSpotForm());
+        add(grid, events, zoomForm(), hubSpotForm(), salesforceForm());
         refresh();
     }
 
@@ -156,6 +156,46 @@ public class ConnectionsView extends VerticalLayout {
         connect.setId("hubspot-connect");
         connect.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         VerticalLayout layout = new VerticalLayout(new H4("Connect HubSpot"), token, new HorizontalLayout(connect), error);
+        layout.setPadding(false);
+        return layout;
+    }
+
+    private VerticalLayout salesforceForm() {
+        TextField loginUrl = new TextField("Login URL");
+        loginUrl.setValue("https://login.salesforce.com");
+        loginUrl.setHelperText("https://test.salesforce.com for a sandbox, or the org's My Domain");
+        loginUrl.setId("salesforce-login-url");
+        TextField username = new TextField("Username");
+        username.setId("salesforce-username");
+        PasswordField password = new PasswordField("Password");
+        password.setId("salesforce-password");
+        PasswordField securityToken = new PasswordField("Security token");
+        securityToken.setId("salesforce-security-token");
+        securityToken.setHelperText("Not needed when the org trusts Stellar's address");
+        Paragraph error = new Paragraph();
+        error.setId("salesforce-error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        Button connect = new Button("Connect Salesforce", e -> {
+            try {
+                Connection created = connections.create(caller, new NewConnection("salesforce", null,
+                        Map.of("loginUrl", loginUrl.getValue(), "username", username.getValue()),
+                        Map.of("password", password.getValue(), "securityToken", securityToken.getValue())));
+                error.setText("");
+                password.clear();
+                securityToken.clear();
+                refresh();
+                test(created);
+            } catch (RuntimeException ex) {
+                error.setText(ex.getMessage());
+            }
+        });
+        connect.setId("salesforce-connect");
+        connect.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FormLayout form = new FormLayout(loginUrl, username, password, securityToken);
+        Paragraph note = new Paragraph("Opportunities are upserted by an External ID field Stellar_Deal_Id__c (Text, "
+                + "External ID, Unique): create it in Setup before the first sync.");
+        VerticalLayout layout = new VerticalLayout(new H4("Connect Salesforce"), note, form, new HorizontalLayout(connect),
+                error);
         layout.setPadding(false);
         return layout;
     }

@@ -196,6 +196,40 @@ class CrmSyncIntegrationTest extends WorkersIntegrationTest {
     }
 
     @Test
+    void changesPeopleMakeToDealsInTheCrmFlowBackAsDealEventsOnce() {
+        Caller admin = newOrganisation("Crm Pull");
+        Connection hubspot = connect(admin, null);
+        Connection salesforce = connections.create(admin, new NewConnection("salesforce", null,
+                Map.of("loginUrl", SALESFORCE.loginUrl(), "username", "ops@stub.example"), Map.of("password", "secret")));
+        String key = "pull-" + UUID.randomUUID().toString().substring(0, 6) + ".example";
+        HUBSPOT.seed("deals", "stellar_deal_id", key, Map.of("dealstage", "qualifiedtobuy", "amount", "1000"));
+        String opportunity = SALESFORCE.seed("Opportunity", Map.of("Stellar_Deal_Id__c", key, "StageName", "Prospecting",
+                "Amount", "2000", "Name", key, "CloseDate", "2026-12-31"));
+
+        assertThat(settings.pull(admin, hubspot.id()).baseline()).as("the first pull only learns the deals").isTrue();
+        assertThat(settings.pull(admin, salesforce.id()).baseline()).isTrue();
+        assertThat(settings.dealEvents(admin, 10)).isEmpty();
+        HUBSPOT.change("deals", key, "dealstage", "closedwon");
+        HUBSPOT.change("deals", key, "amount", "1500");
+        SALESFORCE.change("Opportunity", opportunity, "StageName", "Negotiation/Review");
+
+        assertThat(settings.pull(admin, hubspot.id()).events()).isEqualTo(2);
+        assertThat(settings.pull(admin, salesforce.id()).events()).isEqualTo(1);
+        assertThat(settings.pull(admin, hubspot.id()).events()).as("nothing new").isZero();
+
+        assertThat(settings.dealEvents(admin, 10))
+                .extracting(DealEvent::type, DealEvent::dealKey, DealEvent::oldValue, DealEvent::newValue)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("deal.stage_changed", key, "qualifiedtobuy", "closedwon"),
+                        org.assertj.core.groups.Tuple.tuple("deal.amount_changed", key, "1000", "1500"),
+                        org.assertj.core.groups.Tuple.tuple("deal.stage_changed", key, "Prospecting", "Negotiation/Review"));
+        Caller rep = accounts.createUser(admin.organizationId(), null, "rep-" + UUID.randomUUID() + "@crm-pull.example",
+                "Rep", "correct horse battery", dev.stellar.workers.account.Role.REP).toCaller();
+        assertThatThrownBy(() -> settings.dealEvents(rep, 10)).isInstanceOf(
+                dev.stellar.workers.account.RoleRequiredException.class);
+    }
+
+    @Test
     void theMappingIsOpsBusinessAndABrokenOneIsRefusedSayingWhere() {
         Caller admin = newOrganisation("Crm Mapping");
         Connection hubspot = connect(admin, null);
