@@ -41,6 +41,24 @@ public interface CrmRecords {
     record ChangedRecord(String id, Map<String, String> values, java.time.Instant modifiedAt) {
     }
 
+    /**
+     * Logs the meeting on the records it concerns (a HubSpot note, a completed Salesforce task), once: a note that
+     * carries the same marker already is found and kept, so a retry never logs the meeting twice.
+     *
+     * @return the note's id, and whether this call created it
+     */
+    WriteResult logMeeting(MeetingNote note);
+
+    /** The CRM object meeting notes are ({@code notes}, {@code Task}): what {@link #archive} takes to remove one. */
+    String noteObject();
+
+    /**
+     * @param marker a token unique to the meeting and the CRM, written into the note so that it can be found again
+     * @param links  the records the note belongs to: object (as the mapping names it) → record id
+     */
+    record MeetingNote(String marker, String subject, String body, java.time.Instant at, Map<String, String> links) {
+    }
+
     /** Moves a record to the CRM's recycle bin (an undo of one Stellar created); one already gone is fine. */
     void archive(String object, String id);
 

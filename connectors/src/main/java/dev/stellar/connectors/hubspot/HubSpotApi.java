@@ -82,6 +82,16 @@ final class HubSpotApi {
     record Next(String after) {
     }
 
+    /** {@code POST /crm/v3/objects/notes}: a note with its associations (v4 association types). */
+    record NoteCreate(Map<String, String> properties, List<Association> associations) {
+    }
+
+    record Association(ObjectId to, List<AssociationType> types) {
+    }
+
+    record AssociationType(String associationCategory, int associationTypeId) {
+    }
+
     /** {@code GET /account-info/v3/details} */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record AccountDetails(Long portalId, String accountType, String dataHostingLocation) {

@@ -50,6 +50,8 @@ class HubSpotClient implements CrmRecords {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     /** Properties Stellar creates when missing, so that it can upsert by them. */
     private static final Set<String> OWN_KEYS = Set.of("stellar_deal_id");
+    /** HubSpot-defined association types from a note to: contact 202, company 190, deal 214. */
+    private static final Map<String, Integer> NOTE_ASSOCIATIONS = Map.of("contacts", 202, "companies", 190, "deals", 214);
     /** When HubSpot last changed a record. */
     private static final String MODIFIED = "hs_lastmodifieddate";
 
@@ -151,6 +153,48 @@ class HubSpotClient implements CrmRecords {
             after = page.paging() == null || page.paging().next() == null ? null : page.paging().next().after();
         } while (after != null && changed.size() < limit);
         return changed.size() > limit ? changed.subList(0, limit) : changed;
+    }
+
+    /**
+     * A note associated with the deal and contact (HubSpot-defined association types 214 and 202), found again by the
+     * marker in its body (search, {@code CONTAINS_TOKEN}).
+     */
+    @Override
+    public WriteResult logMeeting(MeetingNote note) {
+        awaitSearchBudget();
+        SearchResponse found = read(send("POST", "/crm/v3/objects/notes/search", new Search(
+                List.of(new FilterGroup(List.of(new Filter("hs_note_body", "CONTAINS_TOKEN", note.marker())))),
+                List.of(), List.of("hs_note_body"), 1, null)), SearchResponse.class);
+        if (found.results() != null && !found.results().isEmpty()) {
+            return new WriteResult(note.marker(), found.results().get(0).id(), false, null);
+        }
+        List<HubSpotApi.Association> associations = new java.util.ArrayList<>();
+        note.links().forEach((object, id) -> {
+            Integer type = NOTE_ASSOCIATIONS.get(object);
+            if (type != null && id != null) {
+                associations.add(new HubSpotApi.Association(new ObjectId(id),
+                        List.of(new HubSpotApi.AssociationType("HUBSPOT_DEFINED", type))));
+            }
+        });
+        String body = "<p><strong>" + html(note.subject()) + "</strong></p>" + "<p>" + html(note.body()).replace("\n", "<br>")
+                + "</p><p style=\"color:#888\">" + note.marker() + "</p>";
+        Response created = sendForWrite("POST", "/crm/v3/objects/notes", new HubSpotApi.NoteCreate(
+                Map.of("hs_timestamp", note.at().toString(), "hs_note_body", body), associations));
+        if (created.status() / 100 != 2) {
+            StandardError error = error(created);
+            return new WriteResult(note.marker(), null, false, new CrmFailure(error.category() == null ? "HTTP_"
+                    + created.status() : error.category(), error.message(), false));
+        }
+        return new WriteResult(note.marker(), read(created, SimpleObject.class).id(), true, null);
+    }
+
+    @Override
+    public String noteObject() {
+        return "notes";
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     @Override

@@ -171,6 +171,41 @@ class SalesforceClient implements CrmRecords {
         }
     }
 
+    /**
+     * A completed Task on the opportunity ({@code WhatId}) and the contact ({@code WhoId}); its subject ends with the
+     * marker, by which a retry finds it.
+     */
+    @Override
+    public WriteResult logMeeting(MeetingNote note) {
+        String title = note.subject().length() > 200 ? note.subject().substring(0, 200) + "…" : note.subject();
+        String subject = title + " [" + note.marker() + "]"; // Subject holds 255 characters
+        QueryResult existing = call(() -> connection().query("SELECT Id FROM Task WHERE Subject = " + literal(subject)));
+        if (existing.getRecords() != null && existing.getRecords().length > 0) {
+            return new WriteResult(note.marker(), existing.getRecords()[0].getId(), false, null);
+        }
+        SObject task = new SObject();
+        task.setType("Task");
+        task.setField("Subject", subject);
+        task.setField("Description", note.body());
+        task.setField("Status", "Completed");
+        task.setField("ActivityDate", note.at().toString().substring(0, 10));
+        note.links().forEach((object, id) -> {
+            if (id != null && object.equals("Contact")) {
+                task.setField("WhoId", id);
+            } else if (id != null && (object.equals("Opportunity") || object.equals("Account"))) {
+                task.setField("WhatId", id);
+            }
+        });
+        SaveResult result = call(() -> connection().create(new SObject[] {task}))[0];
+        return result.isSuccess() ? new WriteResult(note.marker(), result.getId(), true, null)
+                : failed(new RecordWrite(note.marker(), Map.of()), result.getErrors());
+    }
+
+    @Override
+    public String noteObject() {
+        return "Task";
+    }
+
     @Override
     public void archive(String object, String id) {
         DeleteResult result = call(() -> connection().delete(new String[] {id}))[0];

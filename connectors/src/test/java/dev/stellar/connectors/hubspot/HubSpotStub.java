@@ -127,6 +127,11 @@ public final class HubSpotStub implements ResponseTransformerV2 {
         return values;
     }
 
+    /** The notes logged, with their associations (v4: {@code to.id} and {@code types[].associationTypeId}). */
+    public List<JsonNode> notes() {
+        return List.copyOf(records.getOrDefault("notes", Map.of()).values());
+    }
+
     public int count(String object) {
         return records.getOrDefault(object, Map.of()).size();
     }
@@ -188,6 +193,17 @@ public final class HubSpotStub implements ResponseTransformerV2 {
             if (search.matches() && request.getMethod().getName().equals("POST")) {
                 return search(search.group(1), JSON.readTree(request.getBodyAsString()));
             }
+            if (path.equals("/crm/v3/objects/notes") && request.getMethod().getName().equals("POST")) {
+                JsonNode body = JSON.readTree(request.getBodyAsString());
+                ObjectNode note = newRecord();
+                body.path("properties").fields().forEachRemaining(e -> ((ObjectNode) note.get("properties"))
+                        .set(e.getKey(), e.getValue()));
+                note.set("associations", body.path("associations"));
+                records.computeIfAbsent("notes", o -> new ConcurrentHashMap<>()).put(note.get("id").asText(), note);
+                ObjectNode created = note.deepCopy();
+                created.remove("associations");
+                return json(201, created);
+            }
             Matcher archive = ARCHIVE.matcher(path);
             if (archive.matches() && request.getMethod().getName().equals("DELETE")) {
                 Map<String, ObjectNode> held = records.getOrDefault(archive.group(1), Map.of());
@@ -232,9 +248,23 @@ public final class HubSpotStub implements ResponseTransformerV2 {
         return json(201, (ObjectNode) body);
     }
 
-    /** Only what Stellar asks: records modified after a moment ({@code hs_lastmodifieddate GT}), oldest first, paged. */
+    /**
+     * Only what Stellar asks: records modified after a moment ({@code hs_lastmodifieddate GT}), oldest first, paged; or
+     * records whose property contains a token ({@code CONTAINS_TOKEN}).
+     */
     private Response search(String object, JsonNode body) {
         JsonNode filter = body.path("filterGroups").path(0).path("filters").path(0);
+        if (filter.path("operator").asText().equals("CONTAINS_TOKEN")) {
+            String property = filter.path("propertyName").asText();
+            String token = filter.path("value").asText();
+            ArrayNode found = JSON.createArrayNode();
+            records.getOrDefault(object, Map.of()).values().stream()
+                    .filter(r -> r.get("properties").path(property).asText().contains(token))
+                    .forEach(found::add);
+            ObjectNode answer = JSON.createObjectNode().put("total", found.size());
+            answer.set("results", found);
+            return json(200, answer);
+        }
         long after = filter.path("value").asLong();
         int offset = body.path("after").isNull() || body.path("after").isMissingNode() ? 0 : body.path("after").asInt();
         int limit = body.path("limit").asInt(10);

@@ -39,6 +39,8 @@ public final class SalesforceStub implements ResponseTransformerV2 {
     private static final Pattern SELECT = Pattern.compile("SELECT (.+) FROM (\\w+) WHERE (\\w+) IN \\((.*)\\)", Pattern.DOTALL);
     private static final Pattern SINCE = Pattern.compile(
             "SELECT (.+) FROM (\\w+) WHERE SystemModstamp > (\\S+) ORDER BY SystemModstamp ASC LIMIT (\\d+)", Pattern.DOTALL);
+    private static final Pattern EQUALS = Pattern.compile("SELECT (.+) FROM (\\w+) WHERE (\\w+) = '((?:\\\\.|[^'\\\\])*)'",
+            Pattern.DOTALL);
     private static final Pattern LITERAL = Pattern.compile("'((?:\\\\.|[^'\\\\])*)'");
     private static final String SOBJECT_NS = "urn:sobject.partner.soap.sforce.com";
 
@@ -136,6 +138,16 @@ public final class SalesforceStub implements ResponseTransformerV2 {
         if (since.matches()) {
             return changedSince(List.of(since.group(1).split(",\\s*")), since.group(2),
                     java.time.Instant.parse(since.group(3)), Integer.parseInt(since.group(4)));
+        }
+        Matcher equals = EQUALS.matcher(soql);
+        if (equals.matches()) {
+            String value = equals.group(4).replace("\\'", "'").replace("\\\\", "\\");
+            List<Map<String, String>> matching = records.getOrDefault(equals.group(2), Map.of()).values().stream()
+                    .filter(r -> value.equals(r.get(equals.group(3)))).toList();
+            StringBuilder xml = new StringBuilder("<result xsi:type=\"QueryResult\"><done>true</done>"
+                    + "<queryLocator xsi:nil=\"true\"/>");
+            matching.forEach(r -> xml.append(sObject(equals.group(2), r, List.of(equals.group(1).split(",\\s*")))));
+            return ok("queryResponse", xml.append("<size>").append(matching.size()).append("</size></result>").toString());
         }
         Matcher select = SELECT.matcher(soql);
         if (!select.matches()) {

@@ -14,10 +14,12 @@ import java.util.Set;
  * @param expireAfterHours when changes nobody decided are dropped (the approved ones are applied)
  * @param objects          the CRM objects written, each matched to one record per meeting
  * @param pull             the deals whose changes in the CRM flow back (stage, amount, close date, owner); null: none
+ * @param logMeeting       whether the meeting is logged on its records too (a note with its facts and next steps, for
+ *                         review like any change); default yes
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CrmMapping(Double autoApplyAbove, Integer remindAfterHours, Integer expireAfterHours,
-                         List<ObjectMapping> objects, Pull pull) {
+                         List<ObjectMapping> objects, Pull pull, Boolean logMeeting) {
 
     /** Transforms a field's value may go through on its way to the CRM. */
     public static final Set<String> TRANSFORMS = Set.of("text", "number", "money", "date", "boolean", "list",
@@ -25,6 +27,10 @@ public record CrmMapping(Double autoApplyAbove, Integer remindAfterHours, Intege
 
     public CrmMapping {
         objects = objects == null ? List.of() : List.copyOf(objects);
+    }
+
+    public boolean logsMeeting() {
+        return logMeeting == null || logMeeting;
     }
 
     public int remindAfter() {

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import dev.stellar.workers.account.Caller;
@@ -68,7 +69,8 @@ class CrmPanel extends Div {
         grid.setId("crm-changes");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(c -> c.objectLabel() + " " + c.recordKey()).setHeader("Record").setFlexGrow(1);
+        grid.addColumn(c -> c.note() ? c.objectLabel() : c.objectLabel() + " " + c.recordKey())
+                .setHeader("Record").setFlexGrow(1);
         grid.addColumn(CrmChange::property).setHeader("Property").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(c -> c.currentValue() == null ? (c.recordId() == null ? "(new record)" : "—") : c.currentValue())
                 .setHeader("In the CRM now").setFlexGrow(1);
@@ -95,15 +97,17 @@ class CrmPanel extends Div {
     }
 
     private Component proposed(CrmChange change) {
+        boolean note = change.note(); // several lines
         if (!change.waiting()) {
             String written = change.appliedValue() != null ? change.appliedValue() : change.proposedValue();
             Span value = new Span(written);
+            value.getStyle().set("white-space", "pre-line");
             if (change.appliedValue() != null && !change.appliedValue().equals(change.proposedValue())) {
                 value.setTitle("edited; proposed was " + change.proposedValue());
             }
             return value;
         }
-        TextField value = new TextField();
+        com.vaadin.flow.component.textfield.TextFieldBase<?, String> value = note ? new TextArea() : new TextField();
         value.addClassName("crm-value");
         value.setWidthFull();
         value.setValue(edits.getOrDefault(change.id(), change.proposedValue()));

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -64,7 +65,9 @@ public class CrmApplier {
         List<String> refusals = new ArrayList<>();
         List<CrmChange> approved = changes.withStatus(organizationId, meetingId, Status.APPROVED);
         log.info("Writing {} approved CRM change(s) of meeting {}", approved.size(), meetingId);
-        for (Map.Entry<RecordRef, List<CrmChange>> group : byRecord(approved).entrySet()) {
+        List<CrmChange> notes = approved.stream().filter(CrmChange::note).toList();
+        for (Map.Entry<RecordRef, List<CrmChange>> group : byRecord(approved.stream()
+                .filter(change -> !change.note()).toList()).entrySet()) {
             RecordRef ref = group.getKey();
             List<CrmChange> lines = group.getValue();
             Optional<Connection> connection = connections.find(organizationId, ref.connectionId());
@@ -111,8 +114,44 @@ public class CrmApplier {
                 refusals.add(e.getMessage());
             }
         }
+        for (CrmChange note : notes) { // after the records, so that the note links to what was just created
+            applied += logMeeting(organizationId, meetingId, note, refusals);
+        }
         int failed = changes.count(organizationId, meetingId, Status.FAILED);
         return new Applied(applied, failed, refusals.isEmpty() ? null : String.join("; ", refusals));
+    }
+
+    /** The meeting's note on the records of its customer, found by the same keys as the changes. */
+    private int logMeeting(UUID organizationId, UUID meetingId, CrmChange note, List<String> refusals) {
+        Optional<Connection> connection = connections.find(organizationId, note.connectionId());
+        if (connection.isEmpty()) {
+            changes.failed(organizationId, note.id(), "The CRM connection was removed");
+            return 0;
+        }
+        CrmRecords crm = clients.open(connection.get());
+        List<dev.stellar.workers.meeting.Attendee> customers = meetings.customers(organizationId, meetingId);
+        Map<String, String> links = new LinkedHashMap<>();
+        for (ObjectMapping object : mappings.mapping(connection.get()).objects()) {
+            Optional<String> key = object.match().by().equals("account") ? AccountKeys.account(customers)
+                    : AccountKeys.firstEmail(customers);
+            key.map(k -> crm.read(object.object(), object.match().property(), List.of(k), List.of()).get(k))
+                    .ifPresent(record -> links.put(object.object(), record.id()));
+        }
+        String text = note.appliedValue() != null ? note.appliedValue() : note.proposedValue();
+        int newline = text.indexOf('\n');
+        String subject = newline < 0 ? text : text.substring(0, newline);
+        String body = newline < 0 ? "" : text.substring(newline + 1);
+        Instant at = meetings.summary(organizationId, meetingId)
+                .map(m -> m.startedAt() != null ? m.startedAt() : m.createdAt()).orElse(clock.instant());
+        WriteResult result = crm.logMeeting(new CrmRecords.MeetingNote(note.recordKey(), subject, body, at, links));
+        if (!result.written()) {
+            String reason = CrmClients.vendor(connection.get()) + " refused the note: " + result.failure().message();
+            changes.failed(organizationId, note.id(), reason);
+            refusals.add(reason);
+            return 0;
+        }
+        changes.applied(organizationId, note.id(), result.id(), result.created(), null, text);
+        return 1;
     }
 
     /**

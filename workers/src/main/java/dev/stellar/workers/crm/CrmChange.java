@@ -27,4 +27,9 @@ public record CrmChange(UUID id, UUID meetingId, UUID connectionId, String conne
     public boolean waiting() {
         return status == Status.PROPOSED;
     }
+
+    /** The meeting's note (logged on the records), rather than a property of one. */
+    public boolean note() {
+        return MeetingNotes.KEY.equals(keyProperty);
+    }
 }

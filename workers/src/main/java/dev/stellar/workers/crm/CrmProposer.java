@@ -33,6 +33,8 @@ import org.springframework.stereotype.Component;
 public class CrmProposer {
 
     private static final Logger log = LoggerFactory.getLogger(CrmProposer.class);
+    /** The note comes after every field's change in the diff. */
+    private static final int NOTE_POSITION = 100_000;
 
     /** When people must decide by, from the connections' mappings (the most urgent wins). */
     public record Deadlines(int remindAfterHours, int expireAfterHours) {
@@ -43,9 +45,11 @@ public class CrmProposer {
     private final CrmChangeStore changes;
     private final MeetingStore meetings;
     private final ConnectionStore connections;
+    private final MeetingNotes notes;
 
     public CrmProposer(CrmClients clients, CrmMappingStore mappings, CrmChangeStore changes, MeetingStore meetings,
-                       ConnectionStore connections) {
+                       ConnectionStore connections, MeetingNotes notes) {
+        this.notes = notes;
         this.clients = clients;
         this.mappings = mappings;
         this.changes = changes;
@@ -60,7 +64,7 @@ public class CrmProposer {
     public Deadlines propose(UUID organizationId, UUID meetingId) {
         List<Attendee> customers = meetings.customers(organizationId, meetingId);
         Map<String, Insight> insights = meetings.insights(organizationId, meetingId).stream()
-                .collect(Collectors.toMap(Insight::key, Function.identity(), (a, b) -> a));
+                .collect(Collectors.toMap(Insight::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         int remind = Integer.MAX_VALUE;
         int expire = Integer.MAX_VALUE;
         for (Connection connection : clients.connected(organizationId)) {
@@ -82,6 +86,12 @@ public class CrmProposer {
 
     private void propose(UUID organizationId, UUID meetingId, Connection connection, CrmMapping mapping, CrmRecords crm,
                          List<Attendee> customers, Map<String, Insight> insights) {
+        if (mapping.logsMeeting() && !customers.isEmpty()) {
+            changes.propose(organizationId, meetingId, new Proposal(connection.id(), crm.noteObject(), "Meeting note",
+                    MeetingNotes.KEY, MeetingNotes.marker(meetingId, connection.id()), null, MeetingNotes.PROPERTY, null,
+                    NOTE_POSITION, null, notes.text(organizationId, meetingId, customers, insights), null, null, null,
+                    mapping.autoApplyAbove() != null));
+        }
         for (int o = 0; o < mapping.objects().size(); o++) {
             ObjectMapping object = mapping.objects().get(o);
             Optional<String> key = object.match().by().equals("account") ? AccountKeys.account(customers)

@@ -130,7 +130,7 @@ public class CrmReview {
             WriteResult result;
             CrmChange first = group.getValue().get(0);
             try {
-                if (first.recordCreated()) {
+                if (first.recordCreated() || first.note()) { // a note is always Stellar's own
                     clients.open(connection).archive(ref.object(), first.recordId());
                     result = new WriteResult(ref.key(), first.recordId(), false, null);
                 } else {

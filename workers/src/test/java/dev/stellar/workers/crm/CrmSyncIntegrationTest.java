@@ -99,13 +99,22 @@ class CrmSyncIntegrationTest extends WorkersIntegrationTest {
         assertThat(deal).containsEntry("amount", "185000").containsEntry("dealname", domain + ": Chen consultation")
                 .containsEntry("dealstage", "appointmentscheduled").doesNotContainKey("description");
         assertThat(HUBSPOT.record("contacts", "margaret@" + domain)).containsEntry("firstname", "Margaret");
+        CrmChange note = line(done, "note");
+        assertThat(note.status()).isEqualTo(Status.APPLIED);
+        com.fasterxml.jackson.databind.JsonNode logged = HUBSPOT.notes().stream()
+                .filter(n -> n.get("id").asText().equals(note.recordId())).findFirst().orElseThrow();
+        assertThat(logged.get("properties").get("hs_note_body").asText()).contains("Meeting: Chen consultation", "Next steps:",
+                note.recordKey());
+        assertThat(logged.get("associations").findValuesAsText("id")).containsExactlyInAnyOrder(deal.get("hs_object_id"),
+                HUBSPOT.record("contacts", "margaret@" + domain).get("hs_object_id"));
 
         int deals = HUBSPOT.count("deals");
         applier.apply(admin.organizationId(), meeting.id()); // a retried activity: nothing approved is left to write
         assertThat(HUBSPOT.count("deals")).isEqualTo(deals);
 
         List<CrmChange> undone = review.undo(admin, meeting.id());
-        assertThat(undone).filteredOn(c -> c.status() == Status.UNDONE).hasSize(3);
+        assertThat(undone).filteredOn(c -> c.status() == Status.UNDONE).hasSize(4);
+        assertThat(HUBSPOT.notes()).noneMatch(n -> n.get("id").asText().equals(note.recordId()));
         assertThat(HUBSPOT.record("contacts", "margaret@" + domain)).containsEntry("firstname", "Maggie");
         assertThat(HUBSPOT.record("deals", domain)).as("the deal Stellar created is archived, not emptied").isNull();
         assertThat(hubspot.webhookUrl()).as("a CRM sends no webhooks").isNull();
@@ -132,7 +141,7 @@ class CrmSyncIntegrationTest extends WorkersIntegrationTest {
 
         List<CrmChange> done = await().atMost(ANALYSIS).pollInterval(Duration.ofMillis(200))
                 .until(() -> review.changes(admin, meeting.id()),
-                        lines -> lines.size() == 2 && lines.stream().allMatch(c -> c.status() == Status.APPLIED
+                        lines -> lines.size() == 3 && lines.stream().allMatch(c -> c.status() == Status.APPLIED
                                 || c.status() == Status.FAILED));
         CrmChange stage = line(done, "dealstage");
         assertThat(stage.status()).isEqualTo(Status.FAILED);
@@ -157,7 +166,7 @@ class CrmSyncIntegrationTest extends WorkersIntegrationTest {
         MeetingSummary second = analysed(admin, domain, "Second consultation");
         awaitApplied(admin, second.id());
 
-        assertThat(review.changes(admin, second.id())).singleElement()
+        assertThat(review.changes(admin, second.id())).filteredOn(change -> !change.note()).singleElement()
                 .satisfies(change -> assertThat(change.currentValue()).isEqualTo("1"));
         assertThat(HUBSPOT.record("deals", domain).get("hs_object_id")).isEqualTo(dealId);
         assertThat(HUBSPOT.record("deals", domain).get("dealname")).as("only a new deal is named")
@@ -188,11 +197,16 @@ class CrmSyncIntegrationTest extends WorkersIntegrationTest {
                 .containsEntry("StageName", "Closed Won").containsKey("CloseDate"); // the call was won
         assertThat(SALESFORCE.record("Contact", "Email", "margaret@" + domain)).containsEntry("LastName", "Chen");
         int opportunities = SALESFORCE.count("Opportunity");
+        CrmChange task = line(review.changes(admin, meeting.id()), "note");
+        Map<String, String> logged = SALESFORCE.record("Task", "Id", task.recordId());
+        assertThat(logged).containsEntry("WhatId", opportunity.get("Id")).containsEntry("Status", "Completed");
+        assertThat(logged.get("Subject")).startsWith("Meeting: Chen consultation").endsWith("[" + task.recordKey() + "]");
         assertThat(line(review.changes(admin, meeting.id()), "Amount").recordId()).isEqualTo(opportunity.get("Id"));
 
         review.undo(admin, meeting.id());
         assertThat(SALESFORCE.count("Opportunity")).isEqualTo(opportunities - 1);
         assertThat(SALESFORCE.record("Contact", "Email", "margaret@" + domain)).as("created by the sync: deleted").isNull();
+        assertThat(SALESFORCE.count("Task")).as("the meeting's task went with them").isZero();
     }
 
     @Test
@@ -257,7 +271,7 @@ class CrmSyncIntegrationTest extends WorkersIntegrationTest {
 
     private List<CrmChange> awaitChanges(Caller caller, UUID meetingId) {
         return await().atMost(ANALYSIS).pollInterval(Duration.ofMillis(200))
-                .until(() -> review.changes(caller, meetingId), lines -> lines.size() == 4); // both records' changes
+                .until(() -> review.changes(caller, meetingId), lines -> lines.size() == 5); // both records' and the note
     }
 
     private void awaitApplied(Caller caller, UUID meetingId) {
