@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Opens HubSpot accounts with their tokens. Each connection gets one request budget on this node, shared by every call
@@ -20,19 +21,39 @@ public class HubSpot {
     private final Map<String, Bucket> budgets = new ConcurrentHashMap<>();
     private final Map<String, Bucket> searches = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> prepared = new ConcurrentHashMap<>();
+    private final HubSpotTokens tokens;
 
     public HubSpot(HubSpotProperties properties) {
         this.properties = properties;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).version(HttpClient.Version.HTTP_1_1)
                 .build();
+        this.tokens = new HubSpotTokens(properties, http);
+    }
+
+    /**
+     * How Stellar is let in: a private app's {@code accessToken}, or a public app's {@code clientId} and
+     * {@code clientSecret} with the {@code refreshToken} its OAuth flow gave (access tokens are fetched and renewed).
+     */
+    public record Credentials(String accessToken, String clientId, String clientSecret, String refreshToken) {
+
+        public boolean oauth() {
+            return accessToken == null && refreshToken != null;
+        }
     }
 
     /**
      * @param connectionKey names the HubSpot account's budget (one per connection)
-     * @param accessToken   a private app's token or an OAuth access token
+     * @param accessToken   a private app's token
      */
     public CrmRecords open(String connectionKey, String accessToken) {
-        return new HubSpotClient(properties, http, accessToken, budgets.computeIfAbsent(connectionKey, key -> budget()),
+        return open(connectionKey, new Credentials(accessToken, null, null, null));
+    }
+
+    public CrmRecords open(String connectionKey, Credentials credentials) {
+        Supplier<String> token = credentials.oauth() ? () -> tokens.get(connectionKey, credentials, false)
+                : credentials::accessToken;
+        Runnable renew = credentials.oauth() ? () -> tokens.get(connectionKey, credentials, true) : null;
+        return new HubSpotClient(properties, http, token, renew, budgets.computeIfAbsent(connectionKey, key -> budget()),
                 searches.computeIfAbsent(connectionKey, key -> searchBudget()),
                 prepared.computeIfAbsent(connectionKey, key -> ConcurrentHashMap.newKeySet()));
     }

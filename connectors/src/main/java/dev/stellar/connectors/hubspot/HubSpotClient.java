@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,17 +58,20 @@ class HubSpotClient implements CrmRecords {
 
     private final HubSpotProperties properties;
     private final HttpClient http;
-    private final String token;
+    private final Supplier<String> token;
+    /** Renews an OAuth access token HubSpot refused (null for a private app's token, which cannot be renewed). */
+    private final Runnable renew;
     private final Bucket budget;
     private final Bucket searches;
     /** The connection's properties known to exist ({@code object.name}), so each is checked once per node. */
     private final Set<String> prepared;
 
-    HubSpotClient(HubSpotProperties properties, HttpClient http, String token, Bucket budget, Bucket searches,
-                  Set<String> prepared) {
+    HubSpotClient(HubSpotProperties properties, HttpClient http, Supplier<String> token, Runnable renew, Bucket budget,
+                  Bucket searches, Set<String> prepared) {
         this.properties = properties;
         this.http = http;
         this.token = token;
+        this.renew = renew;
         this.budget = budget;
         this.searches = searches;
         this.prepared = prepared;
@@ -302,13 +306,14 @@ class HubSpotClient implements CrmRecords {
      * caller expects becomes a {@link CrmException} in HubSpot's words.
      */
     private Response send(String method, String path, Object body, Set<Integer> expected) {
+        boolean renewed = false;
         for (int attempt = 0; ; attempt++) {
             awaitBudget();
             HttpResponse<String> response;
             try {
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(properties.baseUrl() + path))
                         .timeout(properties.timeout())
-                        .header("Authorization", "Bearer " + token)
+                        .header("Authorization", "Bearer " + token.get())
                         .header("Accept", "application/json");
                 if (body == null) {
                     request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -343,6 +348,11 @@ class HubSpotClient implements CrmRecords {
                 }
                 throw CrmException.transientFailure("HubSpot kept answering 429 (" + error.policyName() + "): "
                         + error.message(), "RATE_LIMIT", retryAfter, null);
+            }
+            if (status == 401 && renew != null && !renewed) {
+                renew.run(); // an OAuth access token expired early or was revoked: one fresh one
+                renewed = true;
+                continue;
             }
             if (status == 401 || status == 403) {
                 throw CrmException.permanent("HubSpot refused the connection's token (" + status + "): "

@@ -175,6 +175,26 @@ class HubSpotClientTest {
     }
 
     @Test
+    void anOauthConnectionFetchesItsAccessTokenOnceAndRenewsItWhenHubSpotRefusesIt() {
+        CrmRecords oauth = hubSpot.open("connection-oauth", new HubSpot.Credentials(null, "client-id", "client-secret",
+                "refresh-1"));
+
+        oauth.describe();
+        oauth.read("contacts", "email", List.of("a@acme.example"), List.of("firstname"));
+        assertThat(stub.issuedTokens()).as("kept until it expires").hasSize(1);
+        stub.refuse(stub.issuedTokens().get(0));
+        oauth.read("contacts", "email", List.of("a@acme.example"), List.of("firstname"));
+
+        assertThat(stub.issuedTokens()).hasSize(2);
+        assertThatThrownBy(() -> hubSpot.open("connection-revoked", new HubSpot.Credentials(null, "client-id",
+                "client-secret", "revoked")).describe())
+                .isInstanceOfSatisfying(CrmException.class, e -> {
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.getMessage()).isEqualTo("HubSpot refused the refresh token: missing or unknown refresh token");
+                });
+    }
+
+    @Test
     void aRefusedTokenIsPermanentAndSaysSo() {
         stub.refuseTokens(true);
 

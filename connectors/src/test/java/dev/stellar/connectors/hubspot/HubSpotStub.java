@@ -56,6 +56,8 @@ public final class HubSpotStub implements ResponseTransformerV2 {
     private volatile long windowNanos = 10_000_000_000L;
     private volatile String dailyLimitMessage;
     private volatile boolean refuseTokens;
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private final List<String> issued = new java.util.concurrent.CopyOnWriteArrayList<>();
     private java.time.Instant lastStamp = java.time.Instant.EPOCH;
 
     public HubSpotStub() {
@@ -94,6 +96,28 @@ public final class HubSpotStub implements ResponseTransformerV2 {
         this.limit = limit;
         this.windowNanos = window.toNanos();
         recent.clear();
+    }
+
+    /** Answers 401 to this token from now on, as HubSpot does once an OAuth access token expired. */
+    public void refuse(String token) {
+        refused.add(token);
+    }
+
+    /** The OAuth access tokens handed out, in order. */
+    public List<String> issuedTokens() {
+        return List.copyOf(issued);
+    }
+
+    /** HubSpot's token endpoint: a refresh token called {@code revoked} is refused, any other gets a new access token. */
+    private Response token(String form) {
+        if (!form.contains("grant_type=refresh_token") || form.contains("refresh_token=revoked")) {
+            return json(400, JSON.createObjectNode().put("status", "BAD_REFRESH_TOKEN")
+                    .put("message", "missing or unknown refresh token"));
+        }
+        String token = "oauth-" + ids.incrementAndGet();
+        issued.add(token);
+        return json(200, JSON.createObjectNode().put("token_type", "bearer").put("refresh_token", "refresh-1")
+                .put("access_token", token).put("expires_in", 1800));
     }
 
     /** Answers 401 as HubSpot does for a revoked or unknown token. */
@@ -176,7 +200,11 @@ public final class HubSpotStub implements ResponseTransformerV2 {
                 tooManyRequests.incrementAndGet();
                 return json(429, rateLimit("TEN_SECONDLY_ROLLING", "You have reached your ten_secondly_rolling limit."));
             }
-            if (refuseTokens || !String.valueOf(request.getHeader("Authorization")).startsWith("Bearer ")) {
+            if (request.getUrl().startsWith("/oauth/v1/token")) {
+                return token(request.getBodyAsString());
+            }
+            String authorization = String.valueOf(request.getHeader("Authorization"));
+            if (refuseTokens || !authorization.startsWith("Bearer ") || refused.contains(authorization.substring(7))) {
                 return json(401, error("INVALID_AUTHENTICATION", "Authentication credentials not found. This API supports "
                         + "OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview"));
             }

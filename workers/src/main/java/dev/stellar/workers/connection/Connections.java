@@ -26,6 +26,10 @@ public class Connections {
     static final String ZOOM_CLIENT_ID = "clientId";
     /** HubSpot: a private app's access token. */
     public static final String HUBSPOT_TOKEN = "accessToken";
+    /** HubSpot: or a public app's OAuth credentials. */
+    public static final String HUBSPOT_CLIENT_ID = "clientId";
+    public static final String HUBSPOT_CLIENT_SECRET = "clientSecret";
+    public static final String HUBSPOT_REFRESH_TOKEN = "refreshToken";
     /** Salesforce: where to log in, and either a user's password (and security token) or a connected app's refresh token. */
     public static final String SALESFORCE_LOGIN_URL = "loginUrl";
     public static final String SALESFORCE_USERNAME = "username";
@@ -38,7 +42,7 @@ public class Connections {
     /**
      * @param settings for Zoom: {@code accountId}, {@code clientId} (a Server-to-Server OAuth app, optional)
      * @param secrets  for Zoom: {@code webhookSecretToken} (required), {@code clientSecret}; for HubSpot:
-     *                 {@code accessToken} (required); for Salesforce: {@code password} and {@code securityToken}, or
+     *                 {@code accessToken}, or {@code clientSecret} and {@code refreshToken} (with setting {@code clientId}); for Salesforce: {@code password} and {@code securityToken}, or
      *                 {@code clientSecret} and {@code refreshToken} (with settings {@code loginUrl}, {@code username}
      *                 or {@code clientId})
      */
@@ -104,12 +108,19 @@ public class Connections {
     }
 
     private static void checkHubSpot(Map<String, String> settings, Map<String, String> secrets) {
-        if (!secrets.containsKey(HUBSPOT_TOKEN)) {
-            throw new InvalidConnectionException("secrets.accessToken is required: the access token of a HubSpot private "
-                    + "app with the crm.objects.contacts, crm.objects.deals and crm.schemas.deals scopes (read and write)");
+        boolean token = secrets.containsKey(HUBSPOT_TOKEN);
+        boolean oauth = secrets.containsKey(HUBSPOT_REFRESH_TOKEN);
+        if (token == oauth) {
+            throw new InvalidConnectionException("HubSpot needs either secrets.accessToken (a private app's, with the "
+                    + "crm.objects.contacts, crm.objects.deals and crm.schemas.deals scopes, read and write) or a public "
+                    + "app's settings.clientId with secrets.clientSecret and secrets.refreshToken");
         }
-        only(settings, Set.of(), "settings", "HubSpot setting");
-        only(secrets, Set.of(HUBSPOT_TOKEN), "secrets", "HubSpot secret");
+        if (oauth && !(settings.containsKey(HUBSPOT_CLIENT_ID) && secrets.containsKey(HUBSPOT_CLIENT_SECRET))) {
+            throw new InvalidConnectionException("a refresh token needs settings.clientId and secrets.clientSecret of the "
+                    + "app that issued it");
+        }
+        only(settings, Set.of(HUBSPOT_CLIENT_ID), "settings", "HubSpot setting");
+        only(secrets, Set.of(HUBSPOT_TOKEN, HUBSPOT_CLIENT_SECRET, HUBSPOT_REFRESH_TOKEN), "secrets", "HubSpot secret");
     }
 
     private void checkSalesforce(Map<String, String> settings, Map<String, String> secrets) {

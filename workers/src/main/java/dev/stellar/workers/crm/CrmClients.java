@@ -38,7 +38,9 @@ public class CrmClients {
         Map<String, String> secrets = connections.secrets(connection.organizationId(), connection.id());
         Map<String, String> settings = connection.settings();
         return switch (connection.type()) {
-            case HUBSPOT -> hubSpot.open(connection.id().toString(), secrets.get(Connections.HUBSPOT_TOKEN));
+            case HUBSPOT -> hubSpot.open(connection.id().toString(), new HubSpot.Credentials(
+                    secrets.get(Connections.HUBSPOT_TOKEN), settings.get(Connections.HUBSPOT_CLIENT_ID),
+                    secrets.get(Connections.HUBSPOT_CLIENT_SECRET), secrets.get(Connections.HUBSPOT_REFRESH_TOKEN)));
             case SALESFORCE -> salesforce.open(connection.id().toString(), new Salesforce.Credentials(settings.get(Connections.SALESFORCE_LOGIN_URL),
                     settings.get(Connections.SALESFORCE_USERNAME), secrets.get(Connections.SALESFORCE_PASSWORD),
                     secrets.get(Connections.SALESFORCE_SECURITY_TOKEN), settings.get(Connections.SALESFORCE_CLIENT_ID),
