@@ -26,7 +26,9 @@ import dev.stellar.workers.connection.Connection;
 import dev.stellar.workers.connection.Connections;
 import dev.stellar.workers.connection.Connections.NewConnection;
 import dev.stellar.workers.crm.CrmClients;
+import dev.stellar.workers.crm.CrmPuller;
 import dev.stellar.workers.crm.CrmSettings;
+import dev.stellar.workers.crm.DealEvent;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -47,6 +49,7 @@ public class ConnectionsView extends VerticalLayout {
     private final Caller caller;
     private final Grid<Connection> grid = new Grid<>(Connection.class, false);
     private final Pre events = new Pre();
+    private final Grid<DealEvent> dealEvents = new Grid<>();
 
     public ConnectionsView(Connections connections, CrmSettings crmSettings, CurrentCaller currentCaller) {
         this.connections = connections;
@@ -81,7 +84,10 @@ public class ConnectionsView extends VerticalLayout {
                 Button mapping = new Button("Field mapping", e -> editMapping(c));
                 mapping.addClassName("crm-mapping");
                 mapping.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                actions.add(test, mapping);
+                Button pull = new Button("Pull changes", e -> pull(c));
+                pull.addClassName("crm-pull");
+                pull.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                actions.add(test, mapping, pull);
             }
             actions.add(remove);
             return actions;
@@ -90,7 +96,16 @@ public class ConnectionsView extends VerticalLayout {
         events.setId("connection-events");
         events.getStyle().set("white-space", "pre-wrap").set("background", "var(--lumo-contrast-5pct)")
                 .set("padding", "var(--lumo-space-s)");
-        add(grid, events, zoomForm(), hubSpotForm(), salesforceForm());
+        dealEvents.setId("deal-events");
+        dealEvents.addThemeVariants(GridVariant.LUMO_COMPACT);
+        dealEvents.setAllRowsVisible(true);
+        dealEvents.addColumn(e -> Formats.dateTime(e.occurredAt(), BrowserZone.of(UI.getCurrent()))).setHeader("When")
+                .setAutoWidth(true);
+        dealEvents.addColumn(e -> e.dealKey() == null ? e.crmId() : e.dealKey()).setHeader("Deal").setAutoWidth(true);
+        dealEvents.addColumn(DealEvent::type).setHeader("Event").setAutoWidth(true);
+        dealEvents.addColumn(e -> (e.oldValue() == null ? "—" : e.oldValue()) + " → " + e.newValue()).setHeader("Change")
+                .setFlexGrow(1);
+        add(grid, events, new H4("Deal changes made in the CRM"), dealEvents, zoomForm(), hubSpotForm(), salesforceForm());
         refresh();
     }
 
@@ -200,6 +215,18 @@ public class ConnectionsView extends VerticalLayout {
         return layout;
     }
 
+    private void pull(Connection connection) {
+        try {
+            CrmPuller.Pulled pulled = crmSettings.pull(caller, connection.id());
+            Notification.show(pulled.baseline() ? pulled.changed() + " deal(s) learnt; changes show from now on"
+                    : pulled.changed() + " deal(s) changed, " + pulled.events() + " event(s)", 5000,
+                    Notification.Position.BOTTOM_START);
+        } catch (RuntimeException e) {
+            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
+    }
+
     private void test(Connection connection) {
         CrmSettings.TestResult result = crmSettings.test(caller, connection.id());
         Notification.show(result.detail(), 6000, Notification.Position.BOTTOM_START).addThemeVariants(
@@ -251,5 +278,6 @@ public class ConnectionsView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(connections.list(caller));
+        dealEvents.setItems(crmSettings.dealEvents(caller, 50));
     }
 }

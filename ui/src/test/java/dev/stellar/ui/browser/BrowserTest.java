@@ -199,6 +199,7 @@ class BrowserTest extends StellarIntegrationTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
                 "//vaadin-notification-card[contains(., 'Connected to HubSpot portal 62515')]")));
         assertThat(browser.findElement(By.id("connections")).getText()).doesNotContain("pat-na1-demo-token");
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".crm-pull")))); // learns the deals
 
         signIn("rep@demo.stellar", "demo");
         By chen = By.xpath("//vaadin-grid[@id='meetings-grid']//vaadin-grid-cell-content[normalize-space()="
@@ -221,6 +222,14 @@ class BrowserTest extends StellarIntegrationTest {
         });
         assertThat(HUBSPOT.record("contacts", "margaret.chen@example.com")).containsEntry("lastname", "Chen");
         assertThat(HUBSPOT.record("deals", "example.com")).containsKey("amount");
+
+        HUBSPOT.change("deals", "example.com", "dealstage", "contractsent"); // someone moves the deal on in HubSpot
+        signIn("ops@demo.stellar", "demo");
+        browser.get(baseUrl() + "/connections");
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".crm-pull"))));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//vaadin-grid[@id='deal-events']//vaadin-grid-cell-content[contains(., '→ contractsent')]")));
+        assertThat(browser.findElement(By.id("deal-events")).getText()).contains("deal.stage_changed", "example.com");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.stellar.connectors.crm.CrmRecords.RecordWrite;
 import dev.stellar.connectors.crm.CrmRecords.WriteResult;
 import dev.stellar.playbooks.crm.CrmMapping;
 import dev.stellar.playbooks.crm.CrmMapping.ObjectMapping;
+import dev.stellar.playbooks.crm.CrmMapping.Pull;
 import dev.stellar.workers.connection.Connection;
 import dev.stellar.workers.connection.ConnectionStore;
 import dev.stellar.workers.crm.CrmChange.Status;
@@ -45,10 +46,12 @@ public class CrmApplier {
     private final ConnectionStore connections;
     private final MeetingStore meetings;
     private final java.time.Clock clock;
+    private final CrmPuller puller;
 
     public CrmApplier(CrmChangeStore changes, CrmClients clients, CrmMappingStore mappings, ConnectionStore connections,
-                      MeetingStore meetings, java.time.Clock clock) {
+                      MeetingStore meetings, java.time.Clock clock, CrmPuller puller) {
         this.clock = clock;
+        this.puller = puller;
         this.changes = changes;
         this.clients = clients;
         this.mappings = mappings;
@@ -92,6 +95,11 @@ public class CrmApplier {
                 WriteResult result = crm.upsert(ref.object(), ref.keyProperty(), List.of(new RecordWrite(ref.key(), write)))
                         .get(0);
                 if (result.written()) {
+                    Pull pull = mappings.mapping(connection.get()).pull();
+                    if (pull != null && pull.object().equals(ref.object())) {
+                        puller.written(connection.get(), pull, result.id(),
+                                ref.keyProperty().equals(pull.key()) ? ref.key() : null, write);
+                    }
                     for (CrmChange line : lines) {
                         changes.applied(organizationId, line.id(), result.id(), before == null,
                                 before == null ? null : before.values().get(line.property()), values.get(line.property()));

@@ -87,10 +87,13 @@ public class CrmProposer {
     private void propose(UUID organizationId, UUID meetingId, Connection connection, CrmMapping mapping, CrmRecords crm,
                          List<Attendee> customers, Map<String, Insight> insights) {
         if (mapping.logsMeeting() && !customers.isEmpty()) {
+            // the note states every extracted fact: it needs no review only if every fact would need none
+            boolean confident = mapping.autoApplyAbove() != null
+                    && insights.values().stream().allMatch(i -> i.confidence() >= mapping.autoApplyAbove());
             changes.propose(organizationId, meetingId, new Proposal(connection.id(), crm.noteObject(), "Meeting note",
                     MeetingNotes.KEY, MeetingNotes.marker(meetingId, connection.id()), null, MeetingNotes.PROPERTY, null,
                     NOTE_POSITION, null, notes.text(organizationId, meetingId, customers, insights), null, null, null,
-                    mapping.autoApplyAbove() != null));
+                    confident));
         }
         for (int o = 0; o < mapping.objects().size(); o++) {
             ObjectMapping object = mapping.objects().get(o);

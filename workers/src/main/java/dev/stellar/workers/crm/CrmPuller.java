@@ -94,6 +94,32 @@ public class CrmPuller {
         return new Pulled(changed, events, baseline);
     }
 
+    /**
+     * What Stellar itself just wrote to a deal, so that a change people make in the CRM afterwards (before the next
+     * pull) is told apart from Stellar's own write; fields not written keep what was known.
+     */
+    public void written(Connection connection, Pull pull, String crmId, String dealKey, Map<String, String> values) {
+        jdbc.sql("""
+                        insert into crm_deals (connection_id, organization_id, crm_id, deal_key, stage, amount, close_date,
+                                               owner, modified_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (connection_id, crm_id) do update set
+                            deal_key = coalesce(excluded.deal_key, crm_deals.deal_key),
+                            stage = coalesce(excluded.stage, crm_deals.stage),
+                            amount = coalesce(excluded.amount, crm_deals.amount),
+                            close_date = coalesce(excluded.close_date, crm_deals.close_date),
+                            owner = coalesce(excluded.owner, crm_deals.owner)""")
+                .params(connection.id(), connection.organizationId(), crmId, dealKey, written(values, pull.stage()),
+                        written(values, pull.amount()), written(values, pull.closeDate()), written(values, pull.owner()),
+                        Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    private static String written(Map<String, String> values, String field) {
+        String value = field == null ? null : values.get(field);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     /** Recent deal events of the organisation, newest first. */
     public List<DealEvent> events(UUID organizationId, int limit) {
         return jdbc.sql("""
