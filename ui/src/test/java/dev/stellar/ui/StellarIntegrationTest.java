@@ -18,6 +18,7 @@ public abstract class StellarIntegrationTest {
     @DynamicPropertySource
     static void crms(DynamicPropertyRegistry registry) {
         registry.add("stellar.hubspot.base-url", HUBSPOT::baseUrl);
+        registry.add("stellar.hubspot.authorize-url", () -> HUBSPOT.baseUrl() + "/oauth/authorize");
         registry.add("stellar.salesforce.login-hosts", () -> "localhost"); // the stub's login URL is on loopback
     }
 

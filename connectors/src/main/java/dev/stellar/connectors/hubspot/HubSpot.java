@@ -41,6 +41,25 @@ public class HubSpot {
         }
     }
 
+    /** The scopes Stellar asks a public app's user for: contacts and deals, and deal properties (its own key). */
+    public static final String SCOPES = "crm.objects.contacts.read crm.objects.contacts.write crm.objects.deals.read "
+            + "crm.objects.deals.write crm.schemas.deals.read crm.schemas.deals.write oauth";
+
+    /** Where to send the person who grants a public app access; HubSpot comes back to {@code redirectUri}. */
+    public String authorizeUrl(String clientId, String redirectUri, String state) {
+        return properties.authorizeUrl() + "?client_id=" + encode(clientId) + "&redirect_uri=" + encode(redirectUri)
+                + "&scope=" + encode(SCOPES) + "&state=" + encode(state);
+    }
+
+    /** Trades the code HubSpot came back with for the refresh token to keep. */
+    public String exchangeCode(String clientId, String clientSecret, String redirectUri, String code) {
+        return tokens.exchange(clientId, clientSecret, redirectUri, code);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value == null ? "" : value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /**
      * @param connectionKey names the HubSpot account's budget (one per connection)
      * @param accessToken   a private app's token

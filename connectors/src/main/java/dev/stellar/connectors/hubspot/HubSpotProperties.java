@@ -13,14 +13,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                               fall in any ten seconds (the budget refills every second)
  * @param timeout                per request
  * @param burstRetries           how often a call waits and tries again after a ten-second-limit 429 before giving up
+ * @param authorizeUrl           where a public app's user grants access (OAuth), default
+ *                               {@code https://app.hubspot.com/oauth/authorize}
  */
 @ConfigurationProperties("stellar.hubspot")
-public record HubSpotProperties(String baseUrl, Integer requestsPerTenSeconds, Duration timeout, Integer burstRetries) {
+public record HubSpotProperties(String baseUrl, Integer requestsPerTenSeconds, Duration timeout, Integer burstRetries,
+                                String authorizeUrl) {
 
     public HubSpotProperties {
         baseUrl = baseUrl == null || baseUrl.isBlank() ? "https://api.hubapi.com" : baseUrl.replaceAll("/+$", "");
         requestsPerTenSeconds = requestsPerTenSeconds == null ? 100 : Math.max(10, requestsPerTenSeconds);
         timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
         burstRetries = burstRetries == null ? 5 : burstRetries;
+        authorizeUrl = authorizeUrl == null || authorizeUrl.isBlank() ? "https://app.hubspot.com/oauth/authorize"
+                : authorizeUrl;
     }
 }

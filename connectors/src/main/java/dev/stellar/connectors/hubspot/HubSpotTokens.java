@@ -46,9 +46,26 @@ final class HubSpotTokens {
         return fresh.value();
     }
 
+    /** The authorization-code grant: the refresh token a person's consent gave. */
+    String exchange(String clientId, String clientSecret, String redirectUri, String code) {
+        JsonNode body = token("grant_type=authorization_code&client_id=" + encode(clientId) + "&client_secret="
+                + encode(clientSecret) + "&redirect_uri=" + encode(redirectUri) + "&code=" + encode(code), "the code");
+        if (!body.hasNonNull("refresh_token")) {
+            throw CrmException.permanent("HubSpot gave no refresh token", "NO_REFRESH_TOKEN");
+        }
+        return body.get("refresh_token").asText();
+    }
+
     private Token refresh(Credentials credentials) {
-        String form = "grant_type=refresh_token&client_id=" + encode(credentials.clientId()) + "&client_secret="
-                + encode(credentials.clientSecret()) + "&refresh_token=" + encode(credentials.refreshToken());
+        JsonNode body = token("grant_type=refresh_token&client_id=" + encode(credentials.clientId()) + "&client_secret="
+                + encode(credentials.clientSecret()) + "&refresh_token=" + encode(credentials.refreshToken()),
+                "the refresh token");
+        long seconds = body.path("expires_in").asLong(1800);
+        return new Token(body.get("access_token").asText(), Instant.now().plusSeconds(Math.max(30, seconds - 60)));
+    }
+
+    /** @param what what HubSpot is asked to take, for the error */
+    private JsonNode token(String form, String what) {
         HttpResponse<String> response;
         try {
             response = http.send(HttpRequest.newBuilder(URI.create(properties.baseUrl() + "/oauth/v1/token"))
@@ -74,10 +91,9 @@ final class HubSpotTokens {
                 throw CrmException.transientFailure("HubSpot's OAuth server answered " + response.statusCode(), "OAUTH",
                         null, null);
             }
-            throw CrmException.permanent("HubSpot refused the refresh token: " + message, "BAD_REFRESH_TOKEN");
+            throw CrmException.permanent("HubSpot refused " + what + ": " + message, "BAD_REFRESH_TOKEN");
         }
-        long seconds = body.path("expires_in").asLong(1800);
-        return new Token(body.get("access_token").asText(), Instant.now().plusSeconds(Math.max(30, seconds - 60)));
+        return body;
     }
 
     private static String encode(String value) {

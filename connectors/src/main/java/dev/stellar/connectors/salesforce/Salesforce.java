@@ -45,6 +45,24 @@ public class Salesforce {
         return new SalesforceClient(properties, allowed(credentials), sessions, connectionKey);
     }
 
+    /** Where to send the person who grants a connected app access (web-server flow); Salesforce comes back with a code. */
+    public String authorizeUrl(String loginUrl, String clientId, String redirectUri, String state) {
+        return loginUrl(loginUrl) + "/services/oauth2/authorize?response_type=code&client_id=" + encode(clientId)
+                + "&redirect_uri=" + encode(redirectUri) + "&scope=" + encode("api refresh_token") + "&state="
+                + encode(state);
+    }
+
+    /** Trades the code Salesforce came back with for the refresh token to keep. */
+    public String exchangeCode(String loginUrl, String clientId, String clientSecret, String redirectUri, String code) {
+        return SalesforceClient.token(properties, loginUrl(loginUrl), "grant_type=authorization_code&code=" + encode(code)
+                + "&client_id=" + encode(clientId) + "&client_secret=" + encode(clientSecret) + "&redirect_uri="
+                + encode(redirectUri), "the code").path("refresh_token").asText(null);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value == null ? "" : value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private Credentials allowed(Credentials credentials) {
         String url = loginUrl(credentials.loginUrl());
         return new Credentials(url, credentials.username(), credentials.password(), credentials.securityToken(),

@@ -363,13 +363,20 @@ class SalesforceClient implements CrmRecords {
 
     /** The OAuth web-server flow's refresh token traded for an access token and the org's instance. */
     private Salesforce.Session withRefreshToken() {
-        String form = "grant_type=refresh_token&client_id=" + encode(credentials.clientId()) + "&client_secret="
-                + encode(credentials.clientSecret()) + "&refresh_token=" + encode(credentials.refreshToken());
+        JsonNode token = token(properties, credentials.loginUrl(), "grant_type=refresh_token&client_id="
+                + encode(credentials.clientId()) + "&client_secret=" + encode(credentials.clientSecret())
+                + "&refresh_token=" + encode(credentials.refreshToken()), "the refresh token");
+        return new Salesforce.Session(token.get("access_token").asText(),
+                token.get("instance_url").asText() + "/services/Soap/u/" + properties.apiVersion());
+    }
+
+    /** A call to Salesforce's token endpoint; its answer, or why not in Salesforce's words. */
+    static JsonNode token(SalesforceProperties properties, String loginUrl, String form, String what) {
         JsonNode token;
         int status;
         try {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(properties.timeout()).build().send(
-                    HttpRequest.newBuilder(URI.create(credentials.loginUrl() + "/services/oauth2/token"))
+                    HttpRequest.newBuilder(URI.create(loginUrl + "/services/oauth2/token"))
                             .timeout(properties.timeout())
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
@@ -386,11 +393,10 @@ class SalesforceClient implements CrmRecords {
         if (status != 200 || !token.hasNonNull("access_token")) {
             String error = token.path("error").asText("HTTP_" + status);
             throw status >= 500 ? CrmException.transientFailure("Salesforce's login answered " + status, error, null, null)
-                    : CrmException.permanent("Salesforce refused the refresh token: " + error + " "
+                    : CrmException.permanent("Salesforce refused " + what + ": " + error + " "
                     + token.path("error_description").asText(""), error);
         }
-        return new Salesforce.Session(token.get("access_token").asText(),
-                token.get("instance_url").asText() + "/services/Soap/u/" + properties.apiVersion());
+        return token;
     }
 
     private ConnectorConfig config() {

@@ -36,7 +36,7 @@ public final class CrmSyncLoadDriver {
         int budget = args.length > 3 ? Integer.parseInt(args[3]) : 100;
         HubSpotStub stub = new HubSpotStub();
         stub.limitPerTenSeconds(limit);
-        HubSpot hubSpot = new HubSpot(new HubSpotProperties(stub.baseUrl(), budget, Duration.ofSeconds(30), 5));
+        HubSpot hubSpot = new HubSpot(new HubSpotProperties(stub.baseUrl(), budget, Duration.ofSeconds(30), 5, null));
         CrmRecords crm = hubSpot.open("benchmark-connection", "pat-benchmark");
         crm.describe();
         ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -27,7 +27,7 @@ class HubSpotClientTest {
     @BeforeEach
     void start() {
         stub = new HubSpotStub();
-        hubSpot = new HubSpot(new HubSpotProperties(stub.baseUrl(), 1000, Duration.ofSeconds(5), 5));
+        hubSpot = new HubSpot(new HubSpotProperties(stub.baseUrl(), 1000, Duration.ofSeconds(5), 5, null));
     }
 
     @AfterEach
@@ -122,7 +122,7 @@ class HubSpotClientTest {
     void aLimitThatDoesNotLiftAndTheDailyLimitEndTheCallAsRetryableLater() {
         stub.limitPerTenSeconds(1);
         crm().read("contacts", "email", List.of("a@acme.example"), List.of("firstname"));
-        HubSpot impatient = new HubSpot(new HubSpotProperties(stub.baseUrl(), 1000, Duration.ofSeconds(5), 0));
+        HubSpot impatient = new HubSpot(new HubSpotProperties(stub.baseUrl(), 1000, Duration.ofSeconds(5), 0, null));
 
         assertThatThrownBy(() -> impatient.open("connection-2", "pat").read("contacts", "email",
                 List.of("a@acme.example"), List.of("firstname")))
@@ -145,7 +145,7 @@ class HubSpotClientTest {
     @Test
     void theConnectionsBudgetKeepsItUnderHubSpotsTenSecondLimitWithoutA429() {
         stub.limitPerTenSeconds(110);
-        HubSpot budgeted = new HubSpot(new HubSpotProperties(stub.baseUrl(), 100, Duration.ofSeconds(5), 0));
+        HubSpot budgeted = new HubSpot(new HubSpotProperties(stub.baseUrl(), 100, Duration.ofSeconds(5), 0, null));
         CrmRecords crm = budgeted.open("connection-3", "pat");
 
         for (int i = 0; i < 125; i++) { // the first 10 at once, then 10 a second: 11.5 s

@@ -44,6 +44,8 @@ public final class HubSpotStub implements ResponseTransformerV2 {
     private static final Pattern ARCHIVE = Pattern.compile("/crm/v3/objects/([a-z_]+)/([0-9]+)");
     private static final Pattern PROPERTY = Pattern.compile("/crm/v3/properties/([a-z_]+)(?:/([a-z_0-9]+))?");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The code {@code /oauth/authorize} hands back, as if the person had consented. */
+    public static final String CONSENT_CODE = "consent-code-1";
 
     private final WireMockServer server;
     private final Map<String, Map<String, ObjectNode>> records = new ConcurrentHashMap<>();
@@ -108,8 +110,15 @@ public final class HubSpotStub implements ResponseTransformerV2 {
         return List.copyOf(issued);
     }
 
-    /** HubSpot's token endpoint: a refresh token called {@code revoked} is refused, any other gets a new access token. */
+    /**
+     * HubSpot's token endpoint: the consent's code gives a refresh token; a refresh token called {@code revoked} is
+     * refused, any other gets a new access token.
+     */
     private Response token(String form) {
+        if (form.contains("grant_type=authorization_code") && form.contains("code=" + CONSENT_CODE)) {
+            return json(200, JSON.createObjectNode().put("token_type", "bearer").put("refresh_token", "refresh-consented")
+                    .put("access_token", "oauth-consented").put("expires_in", 1800));
+        }
         if (!form.contains("grant_type=refresh_token") || form.contains("refresh_token=revoked")) {
             return json(400, JSON.createObjectNode().put("status", "BAD_REFRESH_TOKEN")
                     .put("message", "missing or unknown refresh token"));
@@ -202,6 +211,13 @@ public final class HubSpotStub implements ResponseTransformerV2 {
             }
             if (request.getUrl().startsWith("/oauth/v1/token")) {
                 return token(request.getBodyAsString());
+            }
+            if (request.getUrl().startsWith("/oauth/authorize")) { // the person consents at once
+                String redirect = request.queryParameter("redirect_uri").firstValue();
+                String state = request.queryParameter("state").firstValue();
+                return Response.response().status(302).headers(new HttpHeaders(new HttpHeader("Location",
+                        redirect + "?code=" + CONSENT_CODE + "&state=" + java.net.URLEncoder.encode(state,
+                                java.nio.charset.StandardCharsets.UTF_8)))).build();
             }
             String authorization = String.valueOf(request.getHeader("Authorization"));
             if (refuseTokens || !authorization.startsWith("Bearer ") || refused.contains(authorization.substring(7))) {

@@ -216,6 +216,27 @@ class SalesforceClientTest {
                 .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded")));
     }
 
+    @Test
+    void theWebServerFlowSendsThePersonToTheOrgsLoginAndTradesTheCodeForARefreshToken() {
+        String authorize = salesforce.authorizeUrl(server.baseUrl(), "consumer key", "https://stellar.example/oauth/crm/callback",
+                "state-1");
+        assertThat(authorize).startsWith(server.baseUrl() + "/services/oauth2/authorize?response_type=code&client_id=consumer+key")
+                .contains("redirect_uri=https%3A%2F%2Fstellar.example%2Foauth%2Fcrm%2Fcallback", "state=state-1");
+        server.stubFor(post(urlEqualTo("/services/oauth2/token")).withRequestBody(containing("grant_type=authorization_code"))
+                .withRequestBody(containing("code=aPrx")).willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withBody("{\"access_token\":\"00D!AQ\","
+                                + "\"refresh_token\":\"5Aep861KeptEncrypted\",\"instance_url\":\"" + server.baseUrl()
+                                + "\",\"token_type\":\"Bearer\"}")));
+        server.stubFor(post(urlEqualTo("/services/oauth2/token")).withRequestBody(containing("code=used"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"invalid authorization code\"}")));
+
+        assertThat(salesforce.exchangeCode(server.baseUrl(), "consumer key", "secret", "https://stellar.example/cb", "aPrx"))
+                .isEqualTo("5Aep861KeptEncrypted");
+        assertThatThrownBy(() -> salesforce.exchangeCode(server.baseUrl(), "consumer key", "secret", "https://x/cb", "used"))
+                .hasMessage("Salesforce refused the code: invalid_grant invalid authorization code");
+    }
+
     private static String upsertResponse(String results) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>

@@ -18,6 +18,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.stellar.ui.security.CurrentCaller;
@@ -32,6 +34,7 @@ import dev.stellar.workers.crm.DealEvent;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -42,7 +45,7 @@ import java.util.stream.Collectors;
 @Route(value = "connections", layout = MainLayout.class)
 @PageTitle("Connections · Stellar")
 @RolesAllowed({"ADMIN", "OPS"})
-public class ConnectionsView extends VerticalLayout {
+public class ConnectionsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final Connections connections;
     private final CrmSettings crmSettings;
@@ -77,7 +80,12 @@ public class ConnectionsView extends VerticalLayout {
             });
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             HorizontalLayout actions = new HorizontalLayout();
-            if (CrmClients.CRMS.contains(c.type())) {
+            if (CrmClients.awaitsAuthorization(c)) {
+                Button authorize = new Button("Authorize", e -> authorize(c));
+                authorize.addClassName("crm-authorize");
+                authorize.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+                actions.add(authorize);
+            } else if (CrmClients.CRMS.contains(c.type())) {
                 Button test = new Button("Test", e -> test(c));
                 test.addClassName("crm-test");
                 test.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -147,6 +155,23 @@ public class ConnectionsView extends VerticalLayout {
         return layout;
     }
 
+    /** Off to the CRM for the app's consent; it comes back to {@code /oauth/crm/callback}, then here. */
+    private void authorize(Connection connection) {
+        UI.getCurrent().getPage().setLocation("/oauth/crm/" + connection.id() + "/start");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        if (query.containsKey("authorized")) {
+            Notification.show(query.get("authorized").get(0) + " is authorized: Stellar keeps its refresh token, "
+                    + "encrypted", 6000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } else if (query.containsKey("error")) {
+            Notification.show(query.get("error").get(0), 8000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
     private VerticalLayout hubSpotForm() {
         PasswordField token = new PasswordField("Private app access token");
         token.setId("hubspot-token");
@@ -156,21 +181,35 @@ public class ConnectionsView extends VerticalLayout {
         Paragraph error = new Paragraph();
         error.setId("hubspot-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
+        TextField clientId = new TextField("or a public app's client ID");
+        clientId.setId("hubspot-client-id");
+        PasswordField clientSecret = new PasswordField("and its client secret");
+        clientSecret.setId("hubspot-client-secret");
+        clientSecret.setHelperText("Then authorize it in HubSpot; its redirect URL is this Stellar's /oauth/crm/callback");
         Button connect = new Button("Connect HubSpot", e -> {
             try {
-                Connection created = connections.create(caller, new NewConnection("hubspot", null, Map.of(),
-                        Map.of("accessToken", token.getValue())));
+                boolean app = token.isEmpty() && !clientId.isEmpty();
+                Connection created = connections.create(caller, app
+                        ? new NewConnection("hubspot", null, Map.of("clientId", clientId.getValue()),
+                        Map.of("clientSecret", clientSecret.getValue()))
+                        : new NewConnection("hubspot", null, Map.of(), Map.of("accessToken", token.getValue())));
                 error.setText("");
                 token.clear();
+                clientSecret.clear();
                 refresh();
-                test(created);
+                if (app) {
+                    authorize(created);
+                } else {
+                    test(created);
+                }
             } catch (RuntimeException ex) {
                 error.setText(ex.getMessage());
             }
         });
         connect.setId("hubspot-connect");
         connect.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        VerticalLayout layout = new VerticalLayout(new H4("Connect HubSpot"), token, new HorizontalLayout(connect), error);
+        VerticalLayout layout = new VerticalLayout(new H4("Connect HubSpot"), token,
+                new FormLayout(clientId, clientSecret), new HorizontalLayout(connect), error);
         layout.setPadding(false);
         return layout;
     }
@@ -190,23 +229,37 @@ public class ConnectionsView extends VerticalLayout {
         Paragraph error = new Paragraph();
         error.setId("salesforce-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
+        TextField consumerKey = new TextField("or a connected app's consumer key");
+        consumerKey.setId("salesforce-consumer-key");
+        PasswordField consumerSecret = new PasswordField("and its consumer secret");
+        consumerSecret.setId("salesforce-consumer-secret");
+        consumerSecret.setHelperText("Then authorize it in Salesforce; its callback URL is this Stellar's /oauth/crm/callback");
         Button connect = new Button("Connect Salesforce", e -> {
             try {
-                Connection created = connections.create(caller, new NewConnection("salesforce", null,
+                boolean app = password.isEmpty() && !consumerKey.isEmpty();
+                Connection created = connections.create(caller, app
+                        ? new NewConnection("salesforce", null, Map.of("loginUrl", loginUrl.getValue(),
+                        "clientId", consumerKey.getValue()), Map.of("clientSecret", consumerSecret.getValue()))
+                        : new NewConnection("salesforce", null,
                         Map.of("loginUrl", loginUrl.getValue(), "username", username.getValue()),
                         Map.of("password", password.getValue(), "securityToken", securityToken.getValue())));
                 error.setText("");
                 password.clear();
                 securityToken.clear();
+                consumerSecret.clear();
                 refresh();
-                test(created);
+                if (app) {
+                    authorize(created);
+                } else {
+                    test(created);
+                }
             } catch (RuntimeException ex) {
                 error.setText(ex.getMessage());
             }
         });
         connect.setId("salesforce-connect");
         connect.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout form = new FormLayout(loginUrl, username, password, securityToken);
+        FormLayout form = new FormLayout(loginUrl, username, password, securityToken, consumerKey, consumerSecret);
         Paragraph note = new Paragraph("Opportunities are upserted by an External ID field Stellar_Deal_Id__c (Text, "
                 + "External ID, Unique): create it in Setup before the first sync.");
         VerticalLayout layout = new VerticalLayout(new H4("Connect Salesforce"), note, form, new HorizontalLayout(connect),

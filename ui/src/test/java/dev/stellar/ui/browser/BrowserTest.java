@@ -233,6 +233,32 @@ class BrowserTest extends StellarIntegrationTest {
     }
 
     @Test
+    void opsConnectsAHubSpotPublicAppAndAuthorizesItInHubSpot() {
+        signIn("ops@demo.stellar", "demo");
+        browser.get(baseUrl() + "/oauth/crm/callback?code=stolen&state=forged"); // a code nobody here asked for
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//vaadin-notification-card[contains(., 'was not started here')]")));
+
+        browser.get(baseUrl() + "/connections");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#hubspot-client-id input")))
+                .sendKeys("public-app-client", Keys.TAB);
+        browser.findElement(By.cssSelector("#hubspot-client-secret input")).sendKeys("public-app-secret", Keys.TAB);
+        click(browser.findElement(By.id("hubspot-connect")));
+
+        // off to HubSpot's consent screen (the stub consents at once) and back through /oauth/crm/callback
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//vaadin-notification-card[contains(., 'HubSpot is authorized')]")));
+        assertThat(browser.getCurrentUrl()).contains("/connections?authorized=HubSpot");
+        HUBSPOT.server().verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/oauth/v1/token"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("grant_type=authorization_code"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+                        "redirect_uri=" + java.net.URLEncoder.encode(baseUrl() + "/oauth/crm/callback",
+                                java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(browser.findElements(By.cssSelector(".crm-authorize"))).as("nothing left to authorize").isEmpty();
+    }
+
+    @Test
     void opsEditsFieldSchemasAndABrokenOneIsRefusedWithItsLine() {
         signIn("ops@demo.stellar", "demo");
         browser.findElement(By.xpath("//vaadin-side-nav-item[normalize-space()='Field schemas']")).click();

@@ -86,6 +86,15 @@ public class ConnectionStore {
                 .orElse(Map.of());
     }
 
+    /** Adds or replaces secrets of a connection (e.g. the refresh token an OAuth consent gave), encrypted like the rest. */
+    @Transactional
+    public void putSecrets(UUID organizationId, UUID id, Map<String, String> added) {
+        Map<String, String> secrets = new java.util.LinkedHashMap<>(secrets(organizationId, id));
+        secrets.putAll(added);
+        jdbc.sql("update connections set secrets_encrypted = ? where organization_id = ? and id = ?")
+                .params(cipher.encrypt(organizationId, json.write(secrets)), organizationId, id).update();
+    }
+
     @Transactional
     public boolean delete(UUID organizationId, UUID id) {
         return jdbc.sql("delete from connections where organization_id = ? and id = ?").params(organizationId, id).update() == 1;

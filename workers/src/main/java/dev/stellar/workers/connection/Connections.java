@@ -26,18 +26,16 @@ public class Connections {
     static final String ZOOM_CLIENT_ID = "clientId";
     /** HubSpot: a private app's access token. */
     public static final String HUBSPOT_TOKEN = "accessToken";
-    /** HubSpot: or a public app's OAuth credentials. */
-    public static final String HUBSPOT_CLIENT_ID = "clientId";
-    public static final String HUBSPOT_CLIENT_SECRET = "clientSecret";
-    public static final String HUBSPOT_REFRESH_TOKEN = "refreshToken";
+    /** A CRM's OAuth app (HubSpot public app, Salesforce connected app): the same names for both. */
+    public static final String OAUTH_CLIENT_ID = "clientId";
+    public static final String OAUTH_CLIENT_SECRET = "clientSecret";
+    public static final String OAUTH_REFRESH_TOKEN = "refreshToken";
     /** Salesforce: where to log in, and either a user's password (and security token) or a connected app's refresh token. */
     public static final String SALESFORCE_LOGIN_URL = "loginUrl";
     public static final String SALESFORCE_USERNAME = "username";
-    public static final String SALESFORCE_CLIENT_ID = "clientId";
     public static final String SALESFORCE_PASSWORD = "password";
     public static final String SALESFORCE_SECURITY_TOKEN = "securityToken";
-    public static final String SALESFORCE_CLIENT_SECRET = "clientSecret";
-    public static final String SALESFORCE_REFRESH_TOKEN = "refreshToken";
+
 
     /**
      * @param settings for Zoom: {@code accountId}, {@code clientId} (a Server-to-Server OAuth app, optional)
@@ -109,43 +107,45 @@ public class Connections {
 
     private static void checkHubSpot(Map<String, String> settings, Map<String, String> secrets) {
         boolean token = secrets.containsKey(HUBSPOT_TOKEN);
-        boolean oauth = secrets.containsKey(HUBSPOT_REFRESH_TOKEN);
-        if (token == oauth) {
+        boolean app = settings.containsKey(OAUTH_CLIENT_ID) || secrets.containsKey(OAUTH_CLIENT_SECRET)
+                || secrets.containsKey(OAUTH_REFRESH_TOKEN);
+        if (token == app) {
             throw new InvalidConnectionException("HubSpot needs either secrets.accessToken (a private app's, with the "
                     + "crm.objects.contacts, crm.objects.deals and crm.schemas.deals scopes, read and write) or a public "
-                    + "app's settings.clientId with secrets.clientSecret and secrets.refreshToken");
+                    + "app's settings.clientId and secrets.clientSecret (then authorize it; or give its "
+                    + "secrets.refreshToken)");
         }
-        if (oauth && !(settings.containsKey(HUBSPOT_CLIENT_ID) && secrets.containsKey(HUBSPOT_CLIENT_SECRET))) {
-            throw new InvalidConnectionException("a refresh token needs settings.clientId and secrets.clientSecret of the "
-                    + "app that issued it");
+        if (app && !(settings.containsKey(OAUTH_CLIENT_ID) && secrets.containsKey(OAUTH_CLIENT_SECRET))) {
+            throw new InvalidConnectionException("a public app needs settings.clientId and secrets.clientSecret together");
         }
-        only(settings, Set.of(HUBSPOT_CLIENT_ID), "settings", "HubSpot setting");
-        only(secrets, Set.of(HUBSPOT_TOKEN, HUBSPOT_CLIENT_SECRET, HUBSPOT_REFRESH_TOKEN), "secrets", "HubSpot secret");
+        only(settings, Set.of(OAUTH_CLIENT_ID), "settings", "HubSpot setting");
+        only(secrets, Set.of(HUBSPOT_TOKEN, OAUTH_CLIENT_SECRET, OAUTH_REFRESH_TOKEN), "secrets", "HubSpot secret");
     }
 
     private void checkSalesforce(Map<String, String> settings, Map<String, String> secrets) {
         boolean password = secrets.containsKey(SALESFORCE_PASSWORD);
-        boolean oauth = secrets.containsKey(SALESFORCE_REFRESH_TOKEN);
-        if (password == oauth) {
+        boolean app = settings.containsKey(OAUTH_CLIENT_ID) || secrets.containsKey(OAUTH_CLIENT_SECRET)
+                || secrets.containsKey(OAUTH_REFRESH_TOKEN);
+        if (password == app) {
             throw new InvalidConnectionException("Salesforce needs either settings.username with secrets.password (and "
-                    + "secrets.securityToken), or settings.clientId with secrets.clientSecret and secrets.refreshToken");
+                    + "secrets.securityToken), or a connected app's settings.clientId and secrets.clientSecret (then "
+                    + "authorize it; or give its secrets.refreshToken)");
         }
         if (password && !settings.containsKey(SALESFORCE_USERNAME)) {
             throw new InvalidConnectionException("settings.username is required with secrets.password");
         }
-        if (oauth && !(settings.containsKey(SALESFORCE_CLIENT_ID) && secrets.containsKey(SALESFORCE_CLIENT_SECRET))) {
-            throw new InvalidConnectionException("a refresh token needs settings.clientId and secrets.clientSecret of the "
-                    + "connected app that issued it");
+        if (app && !(settings.containsKey(OAUTH_CLIENT_ID) && secrets.containsKey(OAUTH_CLIENT_SECRET))) {
+            throw new InvalidConnectionException("a connected app needs settings.clientId and secrets.clientSecret together");
         }
         try {
             settings.put(SALESFORCE_LOGIN_URL, salesforce.loginUrl(settings.get(SALESFORCE_LOGIN_URL)));
         } catch (CrmException e) {
             throw new InvalidConnectionException("settings.loginUrl: " + e.getMessage());
         }
-        only(settings, Set.of(SALESFORCE_LOGIN_URL, SALESFORCE_USERNAME, SALESFORCE_CLIENT_ID), "settings",
+        only(settings, Set.of(SALESFORCE_LOGIN_URL, SALESFORCE_USERNAME, OAUTH_CLIENT_ID), "settings",
                 "Salesforce setting");
-        only(secrets, Set.of(SALESFORCE_PASSWORD, SALESFORCE_SECURITY_TOKEN, SALESFORCE_CLIENT_SECRET,
-                SALESFORCE_REFRESH_TOKEN), "secrets", "Salesforce secret");
+        only(secrets, Set.of(SALESFORCE_PASSWORD, SALESFORCE_SECURITY_TOKEN, OAUTH_CLIENT_SECRET,
+                OAUTH_REFRESH_TOKEN), "secrets", "Salesforce secret");
     }
 
     private static void only(Map<String, String> values, Set<String> allowed, String where, String what) {

@@ -1,5 +1,6 @@
 package dev.stellar.workers.crm;
 
+import dev.stellar.connectors.crm.CrmException;
 import dev.stellar.connectors.crm.CrmRecords;
 import dev.stellar.connectors.hubspot.HubSpot;
 import dev.stellar.connectors.salesforce.Salesforce;
@@ -37,16 +38,28 @@ public class CrmClients {
     public CrmRecords open(Connection connection) {
         Map<String, String> secrets = connections.secrets(connection.organizationId(), connection.id());
         Map<String, String> settings = connection.settings();
+        if (awaitsAuthorization(connection)) {
+            throw CrmException.permanent(vendor(connection) + " is not authorized yet: ADMIN or OPS press Authorize "
+                    + "under Connections", "NOT_AUTHORIZED");
+        }
         return switch (connection.type()) {
             case HUBSPOT -> hubSpot.open(connection.id().toString(), new HubSpot.Credentials(
-                    secrets.get(Connections.HUBSPOT_TOKEN), settings.get(Connections.HUBSPOT_CLIENT_ID),
-                    secrets.get(Connections.HUBSPOT_CLIENT_SECRET), secrets.get(Connections.HUBSPOT_REFRESH_TOKEN)));
+                    secrets.get(Connections.HUBSPOT_TOKEN), settings.get(Connections.OAUTH_CLIENT_ID),
+                    secrets.get(Connections.OAUTH_CLIENT_SECRET), secrets.get(Connections.OAUTH_REFRESH_TOKEN)));
             case SALESFORCE -> salesforce.open(connection.id().toString(), new Salesforce.Credentials(settings.get(Connections.SALESFORCE_LOGIN_URL),
                     settings.get(Connections.SALESFORCE_USERNAME), secrets.get(Connections.SALESFORCE_PASSWORD),
-                    secrets.get(Connections.SALESFORCE_SECURITY_TOKEN), settings.get(Connections.SALESFORCE_CLIENT_ID),
-                    secrets.get(Connections.SALESFORCE_CLIENT_SECRET), secrets.get(Connections.SALESFORCE_REFRESH_TOKEN)));
+                    secrets.get(Connections.SALESFORCE_SECURITY_TOKEN), settings.get(Connections.OAUTH_CLIENT_ID),
+                    secrets.get(Connections.OAUTH_CLIENT_SECRET), secrets.get(Connections.OAUTH_REFRESH_TOKEN)));
             default -> throw new IllegalArgumentException(connection.type() + " is not a CRM");
         };
+    }
+
+    /** An OAuth app connected whose consent nobody gave yet: no token, no password. */
+    public static boolean awaitsAuthorization(Connection connection) {
+        Set<String> secrets = connection.secretKeys();
+        return CRMS.contains(connection.type()) && connection.settings().containsKey(Connections.OAUTH_CLIENT_ID)
+                && !secrets.contains(Connections.OAUTH_REFRESH_TOKEN) && !secrets.contains(Connections.HUBSPOT_TOKEN)
+                && !secrets.contains(Connections.SALESFORCE_PASSWORD);
     }
 
     /** What the CRM is called in messages people read. */
