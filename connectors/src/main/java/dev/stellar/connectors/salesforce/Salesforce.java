@@ -32,6 +32,7 @@ public class Salesforce {
 
     private final SalesforceProperties properties;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.Semaphore> calls = new ConcurrentHashMap<>();
 
     public Salesforce(SalesforceProperties properties) {
         this.properties = properties;
@@ -42,7 +43,8 @@ public class Salesforce {
      * @throws CrmException when the login URL is not Salesforce's (nothing is sent there)
      */
     public CrmRecords open(String connectionKey, Credentials credentials) {
-        return new SalesforceClient(properties, allowed(credentials), sessions, connectionKey);
+        return new SalesforceClient(properties, allowed(credentials), sessions, connectionKey, calls.computeIfAbsent(
+                connectionKey, key -> new java.util.concurrent.Semaphore(properties.concurrentCalls(), true)));
     }
 
     /** Where to send the person who grants a connected app access (web-server flow); Salesforce comes back with a code. */

@@ -53,10 +53,13 @@ class SalesforceClient implements CrmRecords {
     private final Credentials credentials;
     private final Map<String, Salesforce.Session> sessions;
     private final String connectionKey;
+    /** The connection's calls running at once on this node, shared by all its clients. */
+    private final java.util.concurrent.Semaphore concurrent;
     private PartnerConnection connection;
 
     SalesforceClient(SalesforceProperties properties, Credentials credentials, Map<String, Salesforce.Session> sessions,
-                     String connectionKey) {
+                     String connectionKey, java.util.concurrent.Semaphore concurrent) {
+        this.concurrent = concurrent;
         this.properties = properties;
         this.credentials = credentials;
         this.sessions = sessions;
@@ -303,6 +306,20 @@ class SalesforceClient implements CrmRecords {
 
     /** One call; a session Salesforce no longer knows is renewed once and the call made again. */
     private <T> T call(Call<T> call) {
+        try {
+            concurrent.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CrmException.transientFailure("Interrupted while waiting to call Salesforce", "INTERRUPTED", null, e);
+        }
+        try {
+            return callOnce(call);
+        } finally {
+            concurrent.release();
+        }
+    }
+
+    private <T> T callOnce(Call<T> call) {
         for (int attempt = 0; ; attempt++) {
             try {
                 return call.run();

@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param apiVersion  the Partner API version, e.g. {@code 65.0}
  * @param timeout     per call
  * @param batchSize   records per create, update or upsert call (Salesforce takes at most 200)
+ * @param concurrentCalls calls one connection may have running at once on this node (Salesforce limits an org's
+ *                        concurrent long-running requests)
  */
 @ConfigurationProperties("stellar.salesforce")
-public record SalesforceProperties(List<String> loginHosts, String apiVersion, Duration timeout, Integer batchSize) {
+public record SalesforceProperties(List<String> loginHosts, String apiVersion, Duration timeout, Integer batchSize,
+                                   Integer concurrentCalls) {
 
     public SalesforceProperties {
         loginHosts = loginHosts == null || loginHosts.isEmpty() ? List.of("salesforce.com", "force.com")
@@ -22,5 +25,6 @@ public record SalesforceProperties(List<String> loginHosts, String apiVersion, D
         apiVersion = apiVersion == null || apiVersion.isBlank() ? "65.0" : apiVersion;
         timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
         batchSize = batchSize == null ? 200 : Math.max(1, Math.min(200, batchSize));
+        concurrentCalls = concurrentCalls == null ? 10 : Math.max(1, concurrentCalls);
     }
 }

@@ -41,7 +41,7 @@ class SalesforceClientTest {
     void start() throws IOException {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
-        salesforce = new Salesforce(new SalesforceProperties(List.of("localhost"), "65.0", Duration.ofSeconds(5), 200));
+        salesforce = new Salesforce(new SalesforceProperties(List.of("localhost"), "65.0", Duration.ofSeconds(5), 200, 2));
         // the captured login names na7.salesforce.com as the org's server: here it is the stub
         server.stubFor(post(urlEqualTo(LOGIN)).withRequestBody(containing("login>"))
                 .willReturn(xml(200, fixture("soapforce_login_response.xml")
@@ -188,7 +188,7 @@ class SalesforceClientTest {
 
     @Test
     void aLoginUrlThatIsNotSalesforcesNeverReceivesThePassword() {
-        Salesforce production = new Salesforce(new SalesforceProperties(null, null, null, null));
+        Salesforce production = new Salesforce(new SalesforceProperties(null, null, null, null, null));
 
         assertThatThrownBy(() -> production.open("org-2", new Credentials("https://login.salesforce.com.evil.example", "u", "p",
                 null, null, null, null)))

@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Each manager's morning e-mail: their team's meetings of the day before, the follow-ups waiting for approval, and the
- * coaching tasks open. Sent from the organisation's mailbox (else the manager's own), once per manager and day.
+ * Each manager's morning e-mail: their team's meetings of the day before, the follow-ups and CRM changes waiting for
+ * review (with those escalated past the review policy's reminder), and the coaching tasks open. Sent from the organisation's mailbox (else the manager's own), once per manager and day.
  */
 @Service
 public class DailyDigest {
@@ -85,10 +85,17 @@ public class DailyDigest {
         int coaching = jdbc.sql("select count(*) from coaching_tasks t join meetings m on m.id = t.meeting_id"
                         + " where t.organization_id = ? and t.status in ('SUGGESTED', 'OPEN')" + team)
                 .params(manager.organizationId(), manager.teamId(), manager.teamId()).query(Integer.class).single();
+        // the CRM changes still waiting, and those past the review policy's reminder: escalated to the manager
+        List<Integer> crm = jdbc.sql("select count(*), count(c.escalated_at) from crm_changes c join meetings m"
+                        + " on m.id = c.meeting_id where c.organization_id = ? and c.status = 'PROPOSED'" + team)
+                .params(manager.organizationId(), manager.teamId(), manager.teamId())
+                .query((rs, i) -> List.of(rs.getInt(1), rs.getInt(2))).single();
         StringBuilder body = new StringBuilder("Good morning, ").append(manager.name().split("\\s+")[0]).append(".\n\n");
         body.append("Meetings on ").append(day).append(": ").append(meetings.size()).append('\n');
         meetings.forEach(m -> body.append("  - ").append(m).append('\n'));
         body.append("\nFollow-ups waiting for approval: ").append(waiting).append('\n');
+        body.append("CRM changes waiting for review: ").append(crm.get(0))
+                .append(crm.get(1) > 0 ? " (" + crm.get(1) + " overdue, escalated to you)" : "").append('\n');
         body.append("Coaching tasks open: ").append(coaching).append('\n');
         body.append("\nOpen Stellar: ").append(stellar.publicUrl()).append('\n');
         delivery.deliver(new EmailDelivery.Request(manager.organizationId(),

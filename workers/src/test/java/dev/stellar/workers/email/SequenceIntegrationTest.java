@@ -227,6 +227,6 @@ class SequenceIntegrationTest extends EmailIntegrationTest {
         assertThat(digests.get(0).getSubject()).startsWith("Stellar daily digest for ");
         assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(digests.get(0)))
                 .contains("Good morning, Maya.", "Meetings on ", "Chen consultation (completed)",
-                        "Follow-ups waiting for approval: 2");
+                        "Follow-ups waiting for approval: 2", "CRM changes waiting for review: 0");
     }
 }
