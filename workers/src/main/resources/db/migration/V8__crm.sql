@@ -42,6 +42,8 @@ create table crm_changes (
     applied_value       text,
     applied_at          timestamptz,
     record_created      boolean       not null default false,
+    -- before_value and record_created are read once, before the first write attempt, so a retry after a crash keeps them
+    before_read         boolean       not null default false,
     error               text,
     proposed_at         timestamptz   not null,
     version             bigint        not null default 0,
@@ -81,10 +83,12 @@ create table crm_events (
 );
 create index crm_events_organization on crm_events (organization_id, occurred_at desc);
 
--- Where each connection's pull got to: the CRM's modification time of the last change read.
+-- Where each connection's pull got to: the CRM's modification time of the last change read, and that record's id (the
+-- next page starts after it, so that records changed in the same second are all read).
 create table crm_pull_cursors (
     connection_id   uuid primary key references connections (id) on delete cascade,
     organization_id uuid        not null,
     pulled_until    timestamptz not null,
+    last_id         text,
     last_pulled_at  timestamptz not null
 );

@@ -23,7 +23,9 @@ public enum Errors {
     /** The platform will not hand over the recording file (gone, refused, not allowed); the message says which. */
     DOWNLOAD_FAILED,
     /** The mail server refused the message for good (an address, the login), or there is no mailbox to send from. */
-    EMAIL_REJECTED;
+    EMAIL_REJECTED,
+    /** The CRM refused for good (credentials, scopes, a request it will never take), or the mapping cannot be used. */
+    CRM_REFUSED;
 
     /** The message of the first failure in the chain typed by one of these, as its activity worded it for people. */
     public static Optional<String> typedMessage(Throwable failure) {

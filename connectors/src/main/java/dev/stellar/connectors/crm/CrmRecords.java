@@ -31,11 +31,16 @@ public interface CrmRecords {
     List<WriteResult> upsert(String object, String keyProperty, List<RecordWrite> writes);
 
     /**
-     * Records of an object changed after {@code since}, oldest change first, at most {@code limit}: how changes made in
-     * the CRM (a deal's stage, its amount) flow back. The last one's {@link ChangedRecord#modifiedAt()} is the next
-     * call's {@code since}.
+     * Records of an object changed after a point, oldest change first, at most {@code limit}: how changes made in the CRM
+     * (a deal's stage, its amount) flow back. The point is a moment and the id of the last record read at it, so that
+     * records changed at the same moment (a bulk update) are all read, page after page: the last one's
+     * {@link ChangedRecord#modifiedAt()} and {@link ChangedRecord#id()} are the next call's {@code since} and
+     * {@code afterId}.
+     *
+     * @param afterId null to read everything changed at {@code since} too
      */
-    List<ChangedRecord> changedSince(String object, java.time.Instant since, Collection<String> properties, int limit);
+    List<ChangedRecord> changedSince(String object, java.time.Instant since, String afterId, Collection<String> properties,
+                                     int limit);
 
     /** A record as it is after a change, and when the CRM last changed it. */
     record ChangedRecord(String id, Map<String, String> values, java.time.Instant modifiedAt) {

@@ -56,6 +56,11 @@ public class HubSpot {
         return tokens.exchange(clientId, clientSecret, redirectUri, code);
     }
 
+    /** Drops what is kept for a connection (its access token), e.g. after it was authorized again. */
+    public void forget(String connectionKey) {
+        tokens.forget(connectionKey);
+    }
+
     private static String encode(String value) {
         return java.net.URLEncoder.encode(value == null ? "" : value, java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -15,7 +15,8 @@ final class HubSpotApi {
     record ObjectId(String id) {
     }
 
-    /** {@code POST /crm/v3/objects/{object}/batch/read} */
+    /** {@code POST /crm/v3/objects/{object}/batch/read}; without {@code idProperty} the inputs are HubSpot ids. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record BatchRead(List<String> properties, String idProperty, List<ObjectId> inputs) {
     }
 

@@ -2,6 +2,7 @@ package dev.stellar.connectors.hubspot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stellar.connectors.crm.CrmException;
 import dev.stellar.connectors.crm.CrmRecords;
@@ -99,7 +100,7 @@ class HubSpotClient implements CrmRecords {
         for (int from = 0; from < all.size(); from += BATCH) {
             List<ObjectId> inputs = all.subList(from, Math.min(all.size(), from + BATCH)).stream().map(ObjectId::new)
                     .toList();
-            Response response = send("POST", "/crm/v3/objects/" + object + "/batch/read",
+            Response response = send("POST", "/crm/v3/objects/" + name(object) + "/batch/read",
                     new BatchRead(List.copyOf(props), keyProperty, inputs));
             BatchResponse batch = read(response, BatchResponse.class);
             for (StandardError error : batch.errorsOrEmpty()) {
@@ -137,22 +138,29 @@ class HubSpotClient implements CrmRecords {
         return writes.stream().map(results::get).toList();
     }
 
-    /** HubSpot's search, by {@code hs_lastmodifieddate}; searches have their own budget (HubSpot allows five a second). */
+    /**
+     * HubSpot's search, by {@code hs_lastmodifieddate} from {@code since} on (records at that very moment read before
+     * are left out by id); searches have their own budget (HubSpot allows five a second).
+     */
     @Override
-    public List<ChangedRecord> changedSince(String object, Instant since, Collection<String> wanted, int limit) {
+    public List<ChangedRecord> changedSince(String object, Instant since, String afterId, Collection<String> wanted,
+                                            int limit) {
         Set<String> props = new LinkedHashSet<>(wanted);
         props.add(MODIFIED);
         List<ChangedRecord> changed = new java.util.ArrayList<>();
         String after = null;
         do {
             awaitSearchBudget();
-            SearchResponse page = read(send("POST", "/crm/v3/objects/" + object + "/search", new Search(
-                    List.of(new FilterGroup(List.of(new Filter(MODIFIED, "GT", String.valueOf(since.toEpochMilli()))))),
+            SearchResponse page = read(send("POST", "/crm/v3/objects/" + name(object) + "/search", new Search(
+                    List.of(new FilterGroup(List.of(new Filter(MODIFIED, "GTE", String.valueOf(since.toEpochMilli()))))),
                     List.of(new Sort(MODIFIED, "ASCENDING")), List.copyOf(props), Math.min(BATCH, limit), after)),
                     SearchResponse.class);
             for (SimpleObject result : page.results() == null ? List.<SimpleObject>of() : page.results()) {
                 Map<String, String> values = withoutNulls(result.properties());
-                changed.add(new ChangedRecord(result.id(), values, Instant.parse(values.get(MODIFIED))));
+                Instant modified = Instant.parse(values.get(MODIFIED));
+                if (!modified.equals(since) || afterId == null || compareIds(result.id(), afterId) > 0) {
+                    changed.add(new ChangedRecord(result.id(), values, modified));
+                }
             }
             after = page.paging() == null || page.paging().next() == null ? null : page.paging().next().after();
         } while (after != null && changed.size() < limit);
@@ -161,16 +169,14 @@ class HubSpotClient implements CrmRecords {
 
     /**
      * A note associated with the deal and contact (HubSpot-defined association types 214 and 202), found again by the
-     * marker in its body (search, {@code CONTAINS_TOKEN}).
+     * marker in its body: among the notes already associated with those records (associations are read at once, unlike
+     * the search index, which lags seconds behind a write), or by search when it links to nothing.
      */
     @Override
     public WriteResult logMeeting(MeetingNote note) {
-        awaitSearchBudget();
-        SearchResponse found = read(send("POST", "/crm/v3/objects/notes/search", new Search(
-                List.of(new FilterGroup(List.of(new Filter("hs_note_body", "CONTAINS_TOKEN", note.marker())))),
-                List.of(), List.of("hs_note_body"), 1, null)), SearchResponse.class);
-        if (found.results() != null && !found.results().isEmpty()) {
-            return new WriteResult(note.marker(), found.results().get(0).id(), false, null);
+        Optional<String> existing = existingNote(note);
+        if (existing.isPresent()) {
+            return new WriteResult(note.marker(), existing.get(), false, null);
         }
         List<HubSpotApi.Association> associations = new java.util.ArrayList<>();
         note.links().forEach((object, id) -> {
@@ -197,13 +203,58 @@ class HubSpotClient implements CrmRecords {
         return "notes";
     }
 
+    private Optional<String> existingNote(MeetingNote note) {
+        Set<String> noteIds = new LinkedHashSet<>();
+        note.links().forEach((object, id) -> {
+            if (id != null && NOTE_ASSOCIATIONS.containsKey(object)) {
+                JsonNode associated = read(send("GET", "/crm/v4/objects/" + name(object) + "/" + name(id)
+                        + "/associations/notes", null), JsonNode.class);
+                associated.path("results").forEach(a -> noteIds.add(a.path("toObjectId").asText()));
+            }
+        });
+        if (note.links().values().stream().anyMatch(java.util.Objects::nonNull)) {
+            if (noteIds.isEmpty()) {
+                return Optional.empty();
+            }
+            BatchResponse notes = read(send("POST", "/crm/v3/objects/notes/batch/read", new BatchRead(
+                    List.of("hs_note_body"), null, noteIds.stream().map(ObjectId::new).toList())), BatchResponse.class);
+            return notes.resultsOrEmpty().stream()
+                    .filter(n -> n.properties() != null && String.valueOf(n.properties().get("hs_note_body"))
+                            .contains(note.marker()))
+                    .map(SimpleObject::id).findFirst();
+        }
+        awaitSearchBudget();
+        SearchResponse found = read(send("POST", "/crm/v3/objects/notes/search", new Search(
+                List.of(new FilterGroup(List.of(new Filter("hs_note_body", "CONTAINS_TOKEN", note.marker())))),
+                List.of(), List.of("hs_note_body"), 1, null)), SearchResponse.class);
+        return found.results() == null || found.results().isEmpty() ? Optional.empty()
+                : Optional.of(found.results().get(0).id());
+    }
+
+    /** Object and property names are the mapping's: checked, so that none can lead the call to another API path. */
+    private static String name(String value) {
+        if (value == null || !value.matches("[A-Za-z0-9_-]+")) {
+            throw CrmException.permanent("'" + value + "' is not a HubSpot object or property name", "INVALID_NAME");
+        }
+        return value;
+    }
+
     private static String html(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    /** HubSpot's ids are numbers: 99 before 100. */
+    private static int compareIds(String a, String b) {
+        try {
+            return Long.compare(Long.parseLong(a), Long.parseLong(b));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
+
     @Override
     public void archive(String object, String id) {
-        send("DELETE", "/crm/v3/objects/" + object + "/" + id, null, Set.of(404));
+        send("DELETE", "/crm/v3/objects/" + name(object) + "/" + name(id), null, Set.of(404));
     }
 
     /**
@@ -214,7 +265,7 @@ class HubSpotClient implements CrmRecords {
                              Map<RecordWrite, WriteResult> results) {
         List<UpsertInput> inputs = batch.stream()
                 .map(write -> new UpsertInput(keyProperty, write.key(), write.values())).toList();
-        Response response = sendForWrite("POST", "/crm/v3/objects/" + object + "/batch/upsert", new BatchInputs<>(inputs));
+        Response response = sendForWrite("POST", "/crm/v3/objects/" + name(object) + "/batch/upsert", new BatchInputs<>(inputs));
         if (response.status() == 400 || response.status() == 409) {
             StandardError error = error(response);
             if (batch.size() > 1) {
@@ -258,7 +309,7 @@ class HubSpotClient implements CrmRecords {
         if (prepared.contains(object + "." + name)) {
             return;
         }
-        Response existing = send("GET", "/crm/v3/properties/" + object + "/" + name, null, Set.of(404));
+        Response existing = send("GET", "/crm/v3/properties/" + name(object) + "/" + name(name), null, Set.of(404));
         if (existing.status() == 404) {
             String group = object.equals("deals") ? "dealinformation" : object.equals("contacts") ? "contactinformation"
                     : object.equals("companies") ? "companyinformation" : null;

@@ -46,6 +46,10 @@ final class HubSpotTokens {
         return fresh.value();
     }
 
+    void forget(String connectionKey) {
+        tokens.remove(connectionKey);
+    }
+
     /** The authorization-code grant: the refresh token a person's consent gave. */
     String exchange(String clientId, String clientSecret, String redirectUri, String code) {
         JsonNode body = token("grant_type=authorization_code&client_id=" + encode(clientId) + "&client_secret="

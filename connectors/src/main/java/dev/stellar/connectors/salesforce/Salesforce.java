@@ -47,6 +47,11 @@ public class Salesforce {
                 connectionKey, key -> new java.util.concurrent.Semaphore(properties.concurrentCalls(), true)));
     }
 
+    /** Drops a connection's session, e.g. after it was authorized again (as another user, perhaps of another org). */
+    public void forget(String connectionKey) {
+        sessions.remove(connectionKey);
+    }
+
     /** Where to send the person who grants a connected app access (web-server flow); Salesforce comes back with a code. */
     public String authorizeUrl(String loginUrl, String clientId, String redirectUri, String state) {
         return loginUrl(loginUrl) + "/services/oauth2/authorize?response_type=code&client_id=" + encode(clientId)

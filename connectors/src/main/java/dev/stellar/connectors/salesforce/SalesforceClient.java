@@ -144,15 +144,19 @@ class SalesforceClient implements CrmRecords {
 
     /** SOQL by {@code SystemModstamp}, which every record carries. */
     @Override
-    public List<ChangedRecord> changedSince(String object, java.time.Instant since, Collection<String> wanted, int limit) {
+    public List<ChangedRecord> changedSince(String object, java.time.Instant since, String afterId,
+                                            Collection<String> wanted, int limit) {
         Set<String> fields = new LinkedHashSet<>();
         fields.add("Id");
         fields.addAll(wanted);
         fields.add("SystemModstamp");
+        String at = java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+                since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         String soql = "SELECT " + fields.stream().map(SalesforceClient::identifier).collect(Collectors.joining(", "))
-                + " FROM " + identifier(object) + " WHERE SystemModstamp > "
-                + java.time.format.DateTimeFormatter.ISO_INSTANT.format(since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-                + " ORDER BY SystemModstamp ASC LIMIT " + limit;
+                + " FROM " + identifier(object) + " WHERE "
+                + (afterId == null ? "SystemModstamp >= " + at
+                : "(SystemModstamp > " + at + " OR (SystemModstamp = " + at + " AND Id > " + literal(afterId) + "))")
+                + " ORDER BY SystemModstamp ASC, Id ASC LIMIT " + limit;
         List<ChangedRecord> changed = new ArrayList<>();
         QueryResult result = call(() -> connection().query(soql));
         while (true) {

@@ -162,16 +162,17 @@ class HubSpotClientTest {
             stub.seed("deals", "stellar_deal_id", "deal-" + i, Map.of("dealstage", "qualifiedtobuy", "amount", "100"));
         }
         java.time.Instant cursor = java.time.Instant.parse(stub.record("deals", "deal-4").get("hs_lastmodifieddate"));
+        String lastRead = stub.record("deals", "deal-4").get("hs_object_id");
         stub.change("deals", "deal-1", "dealstage", "closedwon");
         stub.change("deals", "deal-3", "amount", "250");
 
-        List<CrmRecords.ChangedRecord> changed = crm().changedSince("deals", cursor,
+        List<CrmRecords.ChangedRecord> changed = crm().changedSince("deals", cursor, lastRead,
                 List.of("dealstage", "amount", "stellar_deal_id"), 100);
 
         assertThat(changed).extracting(c -> c.values().get("stellar_deal_id")).containsExactly("deal-1", "deal-3");
         assertThat(changed.get(0).values()).containsEntry("dealstage", "closedwon");
         assertThat(changed.get(1).modifiedAt()).isAfter(changed.get(0).modifiedAt());
-        assertThat(crm().changedSince("deals", java.time.Instant.EPOCH, List.of("amount"), 3)).hasSize(3);
+        assertThat(crm().changedSince("deals", java.time.Instant.EPOCH, null, List.of("amount"), 3)).hasSize(3);
     }
 
     @Test
@@ -192,6 +193,26 @@ class HubSpotClientTest {
                     assertThat(e.retryable()).isFalse();
                     assertThat(e.getMessage()).isEqualTo("HubSpot refused the refresh token: missing or unknown refresh token");
                 });
+    }
+
+    @Test
+    void theMeetingIsLoggedOnceOnItsRecordsEvenWhenTheSyncRunsAgainAtOnce() {
+        List<WriteResult> deal = crm().upsert("deals", "stellar_deal_id", List.of(new RecordWrite("acme.example",
+                Map.of("dealname", "Acme"))));
+        CrmRecords.MeetingNote note = new CrmRecords.MeetingNote("stellar0123456789abcdef", "Meeting: Acme discovery",
+                "Next steps:\n- send the proposal", java.time.Instant.parse("2026-11-25T10:00:00Z"),
+                Map.of("deals", deal.get(0).id()));
+
+        WriteResult first = crm().logMeeting(note);
+        WriteResult again = crm().logMeeting(note); // before HubSpot's search would know the note
+
+        assertThat(first.created()).isTrue();
+        assertThat(again.created()).isFalse();
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(stub.notes()).singleElement().satisfies(n -> {
+            assertThat(n.get("properties").get("hs_note_body").asText()).contains("send the proposal", note.marker());
+            assertThat(n.get("associations").get(0).get("types").get(0).get("associationTypeId").asInt()).isEqualTo(214);
+        });
     }
 
     @Test

@@ -40,6 +40,7 @@ public final class HubSpotStub implements ResponseTransformerV2 {
     public static final Set<String> DEAL_STAGES = Set.of("appointmentscheduled", "qualifiedtobuy", "presentationscheduled",
             "decisionmakerboughtin", "contractsent", "closedwon", "closedlost");
     private static final Pattern OBJECTS = Pattern.compile("/crm/v3/objects/([a-z_]+)/batch/(read|upsert)");
+    private static final Pattern NOTE_ASSOCIATIONS = Pattern.compile("/crm/v4/objects/([a-z_]+)/([0-9]+)/associations/notes");
     private static final Pattern SEARCH = Pattern.compile("/crm/v3/objects/([a-z_]+)/search");
     private static final Pattern ARCHIVE = Pattern.compile("/crm/v3/objects/([a-z_]+)/([0-9]+)");
     private static final Pattern PROPERTY = Pattern.compile("/crm/v3/properties/([a-z_]+)(?:/([a-z_0-9]+))?");
@@ -233,6 +234,17 @@ public final class HubSpotStub implements ResponseTransformerV2 {
             if (property.matches()) {
                 return property(request, property.group(1), property.group(2));
             }
+            Matcher associations = NOTE_ASSOCIATIONS.matcher(path);
+            if (associations.matches()) {
+                String id = associations.group(2);
+                ArrayNode results = JSON.createArrayNode();
+                records.getOrDefault("notes", Map.of()).values().stream()
+                        .filter(n -> n.path("associations").findValuesAsText("id").contains(id))
+                        .forEach(n -> results.addObject().put("toObjectId", n.get("id").asLong()));
+                ObjectNode answer = JSON.createObjectNode();
+                answer.set("results", results);
+                return json(200, answer);
+            }
             Matcher search = SEARCH.matcher(path);
             if (search.matches() && request.getMethod().getName().equals("POST")) {
                 return search(search.group(1), JSON.readTree(request.getBodyAsString()));
@@ -310,11 +322,12 @@ public final class HubSpotStub implements ResponseTransformerV2 {
             return json(200, answer);
         }
         long after = filter.path("value").asLong();
+        boolean inclusive = filter.path("operator").asText().equals("GTE");
         int offset = body.path("after").isNull() || body.path("after").isMissingNode() ? 0 : body.path("after").asInt();
         int limit = body.path("limit").asInt(10);
         List<ObjectNode> matching = records.getOrDefault(object, Map.of()).values().stream()
                 .filter(r -> java.time.Instant.parse(r.get("properties").path("hs_lastmodifieddate").asText(
-                        r.get("updatedAt").asText())).toEpochMilli() > after)
+                        r.get("updatedAt").asText())).toEpochMilli() > after - (inclusive ? 1 : 0))
                 .sorted(java.util.Comparator.comparing(r -> r.get("properties").path("hs_lastmodifieddate").asText()))
                 .toList();
         ArrayNode results = JSON.createArrayNode();
@@ -424,7 +437,7 @@ public final class HubSpotStub implements ResponseTransformerV2 {
 
     /** HubSpot stamps every change; a millisecond apart, so that a cursor can tell two changes apart. */
     private synchronized void touch(ObjectNode record) {
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // HubSpot's
         if (!now.isAfter(lastStamp)) {
             now = lastStamp.plusMillis(1);
         }

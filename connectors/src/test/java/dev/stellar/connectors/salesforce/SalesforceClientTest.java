@@ -237,6 +237,37 @@ class SalesforceClientTest {
                 .hasMessage("Salesforce refused the code: invalid_grant invalid authorization code");
     }
 
+    @Test
+    void recordsABulkUpdateChangedInTheSameSecondAreAllReadPageAfterPage() {
+        SalesforceStub stub = new SalesforceStub();
+        try {
+            java.time.Instant second = java.time.Instant.parse("2026-11-25T10:00:00Z");
+            for (int i = 0; i < 5; i++) {
+                String id = stub.seed("Opportunity", Map.of("StageName", "Prospecting", "Name", "Deal " + i));
+                stub.stamp("Opportunity", id, second);
+            }
+            CrmRecords org = salesforce.open("org-stub", new Credentials(stub.loginUrl(), "u", "p", null, null, null, null));
+
+            List<String> read = new java.util.ArrayList<>();
+            java.time.Instant since = java.time.Instant.EPOCH;
+            String afterId = null;
+            for (int page = 0; page < 5; page++) {
+                List<CrmRecords.ChangedRecord> changed = org.changedSince("Opportunity", since, afterId,
+                        List.of("StageName"), 2);
+                if (changed.isEmpty()) {
+                    break;
+                }
+                changed.forEach(c -> read.add(c.id()));
+                since = changed.get(changed.size() - 1).modifiedAt();
+                afterId = changed.get(changed.size() - 1).id();
+            }
+
+            assertThat(read).hasSize(5).doesNotHaveDuplicates();
+        } finally {
+            stub.stop();
+        }
+    }
+
     private static String upsertResponse(String results) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>

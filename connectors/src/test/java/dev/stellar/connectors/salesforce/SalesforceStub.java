@@ -37,8 +37,9 @@ public final class SalesforceStub implements ResponseTransformerV2 {
             "Contact", List.of("LastName"));
     private static final Map<String, String> PREFIX = Map.of("Opportunity", "006", "Contact", "003", "Account", "001");
     private static final Pattern SELECT = Pattern.compile("SELECT (.+) FROM (\\w+) WHERE (\\w+) IN \\((.*)\\)", Pattern.DOTALL);
-    private static final Pattern SINCE = Pattern.compile(
-            "SELECT (.+) FROM (\\w+) WHERE SystemModstamp > (\\S+) ORDER BY SystemModstamp ASC LIMIT (\\d+)", Pattern.DOTALL);
+    private static final Pattern SINCE = Pattern.compile("SELECT (.+) FROM (\\w+) WHERE (?:SystemModstamp >= (\\S+)"
+            + "|\\(SystemModstamp > (\\S+) OR \\(SystemModstamp = \\S+ AND Id > '([^']*)'\\)\\))"
+            + " ORDER BY SystemModstamp ASC, Id ASC LIMIT (\\d+)", Pattern.DOTALL);
     private static final Pattern EQUALS = Pattern.compile("SELECT (.+) FROM (\\w+) WHERE (\\w+) = '((?:\\\\.|[^'\\\\])*)'",
             Pattern.DOTALL);
     private static final Pattern LITERAL = Pattern.compile("'((?:\\\\.|[^'\\\\])*)'");
@@ -137,7 +138,8 @@ public final class SalesforceStub implements ResponseTransformerV2 {
         Matcher since = SINCE.matcher(soql);
         if (since.matches()) {
             return changedSince(List.of(since.group(1).split(",\\s*")), since.group(2),
-                    java.time.Instant.parse(since.group(3)), Integer.parseInt(since.group(4)));
+                    java.time.Instant.parse(since.group(3) != null ? since.group(3) : since.group(4)), since.group(5),
+                    Integer.parseInt(since.group(6)));
         }
         Matcher equals = EQUALS.matcher(soql);
         if (equals.matches()) {
@@ -173,10 +175,16 @@ public final class SalesforceStub implements ResponseTransformerV2 {
         return ok("queryResponse", xml.toString());
     }
 
-    private Response changedSince(List<String> fields, String object, java.time.Instant since, int limit) {
+    private Response changedSince(List<String> fields, String object, java.time.Instant since, String afterId, int limit) {
         List<Map<String, String>> matching = records.getOrDefault(object, Map.of()).values().stream()
-                .filter(r -> java.time.Instant.parse(r.get("SystemModstamp")).isAfter(since))
-                .sorted(java.util.Comparator.comparing(r -> r.get("SystemModstamp"))).limit(limit).toList();
+                .filter(r -> {
+                    java.time.Instant stamp = java.time.Instant.parse(r.get("SystemModstamp"));
+                    return stamp.isAfter(since) || stamp.equals(since)
+                            && (afterId == null || r.get("Id").compareTo(afterId) > 0);
+                })
+                .sorted(java.util.Comparator.<Map<String, String>, String>comparing(r -> r.get("SystemModstamp"))
+                        .thenComparing(r -> r.get("Id")))
+                .limit(limit).toList();
         StringBuilder xml = new StringBuilder("<result xsi:type=\"QueryResult\"><done>true</done><queryLocator xsi:nil=\"true\"/>");
         for (Map<String, String> record : matching) {
             xml.append(sObject(object, record, fields));
@@ -205,6 +213,11 @@ public final class SalesforceStub implements ResponseTransformerV2 {
         touch(record);
         records.computeIfAbsent(object, t -> new ConcurrentHashMap<>()).put(id, record);
         return id;
+    }
+
+    /** Sets when Salesforce says a record last changed, e.g. the same second for a whole bulk update. */
+    public void stamp(String object, String id, java.time.Instant at) {
+        records.get(object).get(id).put("SystemModstamp", at.toString());
     }
 
     /** Changes a field as someone editing the record in Salesforce would. */

@@ -111,7 +111,12 @@ public record CrmMapping(Double autoApplyAbove, Integer remindAfterHours, Intege
         }
     }
 
-    /** What is wrong with the mapping, in words naming where; empty when it can be used. */
+    /**
+     * What is wrong with the mapping, in words naming where; empty when it can be used.
+     *
+     * @param knownFields the organisation's field keys, or null not to check them (a stored mapping whose field was
+     *                    since dropped from the schemas still works: that field just has no value to write)
+     */
     public List<String> problems(Set<String> knownFields) {
         List<String> problems = new ArrayList<>();
         if (autoApplyAbove != null && (autoApplyAbove <= 0 || autoApplyAbove > 1)) {
@@ -138,7 +143,7 @@ public record CrmMapping(Double autoApplyAbove, Integer remindAfterHours, Intege
             for (int j = 0; j < o.fields().size(); j++) {
                 FieldMapping f = o.fields().get(j);
                 String fat = at + ".fields[" + j + "]";
-                if (blank(f.field()) || !knownFields.contains(f.field())) {
+                if (blank(f.field()) || knownFields != null && !knownFields.contains(f.field())) {
                     problems.add(fat + ".field: " + (blank(f.field()) ? "is required" : "'" + f.field()
                             + "' is not a field of the organisation's schemas"));
                 }

@@ -1,10 +1,10 @@
 package dev.stellar.workers.crm;
 
+import dev.stellar.workers.email.EmailAddresses;
 import dev.stellar.workers.meeting.Attendee;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The key of a meeting's customer account: their company's domain, so that every meeting with Acme updates the one
@@ -12,17 +12,13 @@ import java.util.Set;
  */
 final class AccountKeys {
 
-    private static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com",
-            "live.com", "msn.com", "yahoo.com", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com", "proton.me",
-            "protonmail.com", "gmx.com", "gmx.de", "gmx.net", "web.de", "mail.com", "zoho.com", "yandex.com", "fastmail.com");
-
     private AccountKeys() {
     }
 
     static Optional<String> account(List<Attendee> customers) {
         return customers.stream().map(Attendee::email).findFirst().map(email -> {
             String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
-            return FREE_MAIL.contains(domain) ? email.toLowerCase(Locale.ROOT) : domain;
+            return EmailAddresses.freeMail(domain) ? email.toLowerCase(Locale.ROOT) : domain;
         });
     }
 

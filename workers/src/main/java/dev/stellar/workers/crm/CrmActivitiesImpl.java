@@ -4,6 +4,8 @@ import dev.stellar.connectors.crm.CrmException;
 import dev.stellar.workers.crm.CrmApplier.Applied;
 import dev.stellar.workers.crm.CrmChange.Status;
 import dev.stellar.workers.crm.CrmProposer.Deadlines;
+import dev.stellar.playbooks.crm.CrmMappings;
+import dev.stellar.workflows.Errors;
 import dev.stellar.workflows.crm.CrmActivities;
 import io.temporal.failure.ApplicationFailure;
 import java.util.UUID;
@@ -68,16 +70,22 @@ public class CrmActivitiesImpl implements CrmActivities {
         changes.withStatus(org, meeting, Status.APPROVED).forEach(line -> changes.failed(org, line.id(), failure.reason()));
     }
 
-    /** A CRM that asks us to wait (429, Retry-After) is retried no sooner than it asked. */
+    /**
+     * A CRM that asks us to wait (429, Retry-After) is retried no sooner than it asked; one that refuses for good (or a
+     * mapping that cannot be used) fails at once with its words, for the workflow to record.
+     */
     private static <T> T crm(Supplier<T> call) {
         try {
             return call.get();
         } catch (CrmException e) {
             if (!e.retryable()) {
-                throw e;
+                throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), Errors.CRM_REFUSED.name(), e);
             }
             log.info("CRM busy or unreachable, retrying: {}", e.getMessage());
             throw ApplicationFailure.newFailureWithCauseAndDelay(e.getMessage(), "CRM_" + e.code(), e, e.retryAfter());
+        } catch (CrmMappings.CrmMappingException e) {
+            throw ApplicationFailure.newNonRetryableFailureWithCause("The CRM mapping cannot be used: " + e.getMessage(),
+                    Errors.CRM_REFUSED.name(), e);
         }
     }
 }

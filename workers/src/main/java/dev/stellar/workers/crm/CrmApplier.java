@@ -87,9 +87,17 @@ public class CrmApplier {
                 Map<String, String> onCreate = onCreate(connection.get(), ref, title);
                 CrmRecords crm = clients.open(connection.get());
                 Set<String> wanted = new LinkedHashSet<>(values.keySet());
-                CrmRecord before = crm.read(ref.object(), ref.keyProperty(), List.of(ref.key()), wanted).get(ref.key());
+                boolean missing;
+                if (lines.stream().allMatch(CrmChange::beforeRead)) { // a retry: the first attempt may have written already
+                    missing = lines.get(0).recordCreated();
+                } else {
+                    CrmRecord before = crm.read(ref.object(), ref.keyProperty(), List.of(ref.key()), wanted).get(ref.key());
+                    missing = before == null;
+                    lines.forEach(line -> changes.beforeRead(organizationId, line.id(),
+                            before == null ? null : before.values().get(line.property()), before == null));
+                }
                 Map<String, String> write = new LinkedHashMap<>(values);
-                if (before == null) {
+                if (missing) {
                     onCreate.forEach(write::putIfAbsent);
                 }
                 WriteResult result = crm.upsert(ref.object(), ref.keyProperty(), List.of(new RecordWrite(ref.key(), write)))
@@ -101,8 +109,7 @@ public class CrmApplier {
                                 ref.keyProperty().equals(pull.key()) ? ref.key() : null, write);
                     }
                     for (CrmChange line : lines) {
-                        changes.applied(organizationId, line.id(), result.id(), before == null,
-                                before == null ? null : before.values().get(line.property()), values.get(line.property()));
+                        changes.applied(organizationId, line.id(), result.id(), values.get(line.property()));
                         applied++;
                     }
                 } else if (result.failure().retryable()) {
@@ -123,7 +130,15 @@ public class CrmApplier {
             }
         }
         for (CrmChange note : notes) { // after the records, so that the note links to what was just created
-            applied += logMeeting(organizationId, meetingId, note, refusals);
+            try {
+                applied += logMeeting(organizationId, meetingId, note, refusals);
+            } catch (CrmException e) {
+                if (e.retryable()) {
+                    throw e;
+                }
+                changes.failed(organizationId, note.id(), e.getMessage());
+                refusals.add(e.getMessage());
+            }
         }
         int failed = changes.count(organizationId, meetingId, Status.FAILED);
         return new Applied(applied, failed, refusals.isEmpty() ? null : String.join("; ", refusals));
@@ -158,7 +173,8 @@ public class CrmApplier {
             refusals.add(reason);
             return 0;
         }
-        changes.applied(organizationId, note.id(), result.id(), result.created(), null, text);
+        changes.beforeRead(organizationId, note.id(), null, true); // a note is Stellar's own: an undo removes it
+        changes.applied(organizationId, note.id(), result.id(), text);
         return 1;
     }
 

@@ -60,6 +60,8 @@ public class CrmAuthorization {
         }
         connections.putSecrets(connection.organizationId(), connection.id(),
                 Map.of(Connections.OAUTH_REFRESH_TOKEN, refreshToken));
+        hubSpot.forget(connection.id().toString()); // nothing of an earlier consent is used any more
+        salesforce.forget(connection.id().toString());
         connections.event(connection, "authorized", "by " + caller.displayName(), false);
         schedules.schedule(connection.organizationId(), connection.id());
         return connections.find(connection.organizationId(), connection.id()).orElseThrow();

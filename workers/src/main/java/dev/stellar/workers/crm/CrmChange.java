@@ -14,13 +14,14 @@ import java.util.UUID;
  * @param appliedValue  what was written: the proposed value, or the reviewer's edit of it
  * @param autoApplied   approved by the organisation's confidence threshold, not by a person
  * @param recordCreated the write created the record (an undo archives it rather than clearing its values)
+ * @param beforeRead    the CRM's values were read before the first attempt to write (kept for the retries)
  */
 public record CrmChange(UUID id, UUID meetingId, UUID connectionId, String connectionName, String object,
                         String objectLabel, String keyProperty, String recordKey, String recordId, String property,
                         String fieldKey, String currentValue, String proposedValue, Double confidence,
                         String evidenceQuote, Long evidenceStartMs, Status status, boolean autoApplied, String decidedBy,
                         Instant decidedAt, Instant escalatedAt, String beforeValue, String appliedValue, Instant appliedAt,
-                        boolean recordCreated, String error, long version) {
+                        boolean recordCreated, boolean beforeRead, String error, long version) {
 
     public enum Status { PROPOSED, APPROVED, REJECTED, EXPIRED, APPLIED, FAILED, UNDONE }
 

@@ -2,6 +2,7 @@ package dev.stellar.workers.crm;
 
 import dev.stellar.workers.account.Caller;
 import dev.stellar.workers.crm.CrmChange.Status;
+import dev.stellar.workers.meeting.MeetingAccess;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -23,13 +24,6 @@ public class CrmChangeStore {
                  join meetings m on m.id = c.meeting_id
                  left join users u on u.id = c.decided_by
             """;
-    /** ADMIN and OPS see every meeting's changes; a manager the team's; a rep their own. */
-    private static final String VISIBLE = """
-             and (? in ('ADMIN', 'OPS') or m.owner_id = ?
-                  or (? = 'MANAGER' and m.owner_id in (select u2.id from users u2 where u2.organization_id = c.organization_id
-                        and u2.team_id = (select me.team_id from users me where me.id = ?))))
-            """;
-
     /** A change as proposed, before anyone decided it. */
     public record Proposal(UUID connectionId, String object, String objectLabel, String keyProperty, String recordKey,
                            String recordId, String property, String fieldKey, int position, String currentValue,
@@ -46,8 +40,8 @@ public class CrmChangeStore {
     }
 
     /**
-     * Stores a proposal; proposing again refreshes a change nobody decided yet and leaves decided ones as they are.
-     * Ids are derived from the line, so a retried activity never doubles a change.
+     * Stores a proposal; proposing again refreshes a change nobody decided yet, and offers again one that failed or
+     * expired; decided ones stay as they are. Ids are derived from the line, so a retried activity never doubles a change.
      */
     @Transactional
     public void propose(UUID organizationId, UUID meetingId, Proposal p) {
@@ -66,8 +60,11 @@ public class CrmChangeStore {
                             confidence = excluded.confidence, evidence_quote = excluded.evidence_quote,
                             evidence_start_ms = excluded.evidence_start_ms, field_key = excluded.field_key,
                             position = excluded.position, proposed_at = excluded.proposed_at,
+                            status = excluded.status, auto_applied = excluded.auto_applied,
+                            decided_by = null, decided_at = excluded.decided_at, escalated_at = null, error = null,
+                            applied_value = null, before_value = null, before_read = false,
                             version = crm_changes.version + 1
-                        where crm_changes.status = 'PROPOSED'""")
+                        where crm_changes.status in ('PROPOSED', 'FAILED', 'EXPIRED')""")
                 .params(id, organizationId, meetingId, p.connectionId(), p.object(), p.objectLabel(), p.keyProperty(),
                         p.recordKey(), p.recordId(), p.property(), p.fieldKey(), p.position(), p.currentValue(),
                         p.proposedValue(), p.confidence(), p.evidenceQuote(), p.evidenceStartMs(),
@@ -76,33 +73,20 @@ public class CrmChangeStore {
                 .update();
     }
 
-    @Transactional(readOnly = true)
-    public List<CrmChange> forMeeting(UUID organizationId, UUID meetingId) {
-        return jdbc.sql(SELECT + " where c.organization_id = ? and c.meeting_id = ? order by n.created_at, c.position")
-                .params(organizationId, meetingId).query(this::change).list();
-    }
-
     /** The meeting's changes as this person may see them; empty when they may not review this meeting. */
     @Transactional(readOnly = true)
     public List<CrmChange> visible(Caller caller, UUID meetingId) {
-        return jdbc.sql(SELECT + " where c.organization_id = ? and c.meeting_id = ?" + VISIBLE
+        return jdbc.sql(SELECT + " where c.organization_id = ? and c.meeting_id = ?" + MeetingAccess.VISIBLE
                         + " order by n.created_at, c.position")
-                .params(caller.organizationId(), meetingId, caller.role().name(), caller.userId(), caller.role().name(),
-                        caller.userId())
+                .params(caller.organizationId(), meetingId).params(MeetingAccess.parameters(caller))
                 .query(this::change).list();
     }
 
     /** Whether this person may review the meeting's changes (the same rule as for seeing them). */
     @Transactional(readOnly = true)
     public boolean mayReview(Caller caller, UUID meetingId) {
-        return jdbc.sql("""
-                        select count(*) from meetings m where m.organization_id = ? and m.id = ?
-                          and (? in ('ADMIN', 'OPS') or m.owner_id = ?
-                               or (? = 'MANAGER' and m.owner_id in (select u2.id from users u2
-                                     where u2.organization_id = m.organization_id
-                                       and u2.team_id = (select me.team_id from users me where me.id = ?))))""")
-                .params(caller.organizationId(), meetingId, caller.role().name(), caller.userId(), caller.role().name(),
-                        caller.userId())
+        return jdbc.sql("select count(*) from meetings m where m.organization_id = ? and m.id = ?" + MeetingAccess.VISIBLE)
+                .params(caller.organizationId(), meetingId).params(MeetingAccess.parameters(caller))
                 .query(Integer.class).single() == 1;
     }
 
@@ -110,10 +94,9 @@ public class CrmChangeStore {
     @Transactional(readOnly = true)
     public List<UUID> meetingsWaiting(Caller caller, int limit) {
         return jdbc.sql("select c.meeting_id from crm_changes c join meetings m on m.id = c.meeting_id"
-                        + " where c.organization_id = ? and c.status = 'PROPOSED'" + VISIBLE
+                        + " where c.organization_id = ? and c.status = 'PROPOSED'" + MeetingAccess.VISIBLE
                         + " group by c.meeting_id order by max(c.proposed_at) desc limit ?")
-                .params(caller.organizationId(), caller.role().name(), caller.userId(), caller.role().name(),
-                        caller.userId(), limit)
+                .params(caller.organizationId()).params(MeetingAccess.parameters(caller)).params(limit)
                 .query(UUID.class).list();
     }
 
@@ -165,15 +148,22 @@ public class CrmChangeStore {
                 .params(Timestamp.from(clock.instant()), organizationId, meetingId).update();
     }
 
+    /** What the CRM held before the first attempt to write the change, kept once whatever the retries see. */
     @Transactional
-    public void applied(UUID organizationId, UUID changeId, String recordId, boolean created, String before,
-                        String written) {
+    public void beforeRead(UUID organizationId, UUID changeId, String before, boolean recordMissing) {
         jdbc.sql("""
-                        update crm_changes set status = 'APPLIED', record_id = ?, record_created = ?, before_value = ?,
-                            applied_value = ?, applied_at = ?, error = null, version = version + 1
+                        update crm_changes set before_value = ?, record_created = ?, before_read = true
+                        where id = ? and organization_id = ? and status = 'APPROVED' and not before_read""")
+                .params(before, recordMissing, changeId, organizationId).update();
+    }
+
+    @Transactional
+    public void applied(UUID organizationId, UUID changeId, String recordId, String written) {
+        jdbc.sql("""
+                        update crm_changes set status = 'APPLIED', record_id = ?, applied_value = ?, applied_at = ?,
+                            error = null, version = version + 1
                         where id = ? and organization_id = ? and status = 'APPROVED'""")
-                .params(recordId, created, before, written, Timestamp.from(clock.instant()), changeId, organizationId)
-                .update();
+                .params(recordId, written, Timestamp.from(clock.instant()), changeId, organizationId).update();
     }
 
     @Transactional
@@ -182,6 +172,15 @@ public class CrmChangeStore {
                         update crm_changes set status = 'FAILED', error = ?, version = version + 1
                         where id = ? and organization_id = ? and status = 'APPROVED'""")
                 .params(error, changeId, organizationId).update();
+    }
+
+    /** Changes of other meetings written to the same record (not undone): what an undo of its creation would destroy. */
+    @Transactional(readOnly = true)
+    public int appliedByOthers(UUID organizationId, UUID connectionId, String object, String recordKey, UUID meetingId) {
+        return jdbc.sql("""
+                        select count(*) from crm_changes where organization_id = ? and connection_id = ? and object = ?
+                          and record_key = ? and meeting_id <> ? and status = 'APPLIED'""")
+                .params(organizationId, connectionId, object, recordKey, meetingId).query(Integer.class).single();
     }
 
     @Transactional
@@ -203,7 +202,8 @@ public class CrmChangeStore {
                 (Long) rs.getObject("evidence_start_ms"), Status.valueOf(rs.getString("status")),
                 rs.getBoolean("auto_applied"), rs.getString("decided_by_name"), instant(rs, "decided_at"),
                 instant(rs, "escalated_at"), rs.getString("before_value"), rs.getString("applied_value"),
-                instant(rs, "applied_at"), rs.getBoolean("record_created"), rs.getString("error"), rs.getLong("version"));
+                instant(rs, "applied_at"), rs.getBoolean("record_created"), rs.getBoolean("before_read"), rs.getString("error"),
+                rs.getLong("version"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -33,9 +33,10 @@ public class CrmMappingStore {
         return stored(connection).orElseGet(() -> CrmMappings.builtInYaml(connection.type().name().toLowerCase(Locale.ROOT)));
     }
 
+    /** The mapping in force: checked strictly when saved, here only for what would stop it working. */
     @Transactional(readOnly = true)
     public CrmMapping mapping(Connection connection) {
-        return CrmMappings.read(document(connection), schemas.fieldKeys(connection.organizationId()));
+        return CrmMappings.read(document(connection), null);
     }
 
     /**

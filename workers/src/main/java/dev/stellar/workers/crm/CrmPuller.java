@@ -59,29 +59,35 @@ public class CrmPuller {
         if (pull == null) {
             return new Pulled(0, 0, false);
         }
-        Optional<Instant> cursor = jdbc.sql("select pulled_until from crm_pull_cursors where connection_id = ?")
-                .params(connectionId).query(Timestamp.class).optional().map(Timestamp::toInstant);
+        record Cursor(Instant until, String lastId) {
+        }
+        Optional<Cursor> cursor = jdbc.sql("select pulled_until, last_id from crm_pull_cursors where connection_id = ?")
+                .params(connectionId)
+                .query((rs, i) -> new Cursor(rs.getTimestamp(1).toInstant(), rs.getString(2))).optional();
         boolean baseline = cursor.isEmpty();
-        Instant since = cursor.orElse(Instant.EPOCH);
+        Instant since = cursor.map(Cursor::until).orElse(Instant.EPOCH);
+        String afterId = cursor.map(Cursor::lastId).orElse(null);
         int changed = 0;
         int events = 0;
         try {
             while (true) {
-                List<ChangedRecord> page = clients.open(connection).changedSince(pull.object(), since, pull.fields(), PAGE);
+                List<ChangedRecord> page = clients.open(connection).changedSince(pull.object(), since, afterId,
+                        pull.fields(), PAGE);
                 if (page.isEmpty()) {
                     break;
                 }
-                Instant until = page.get(page.size() - 1).modifiedAt();
-                int raised = transactions.execute(status -> store(connection, pull, page, baseline, until));
+                ChangedRecord last = page.get(page.size() - 1);
+                int raised = transactions.execute(status -> store(connection, pull, page, baseline, last));
                 changed += page.size();
                 events += raised;
-                if (page.size() < PAGE || !until.isAfter(since)) {
+                if (page.size() < PAGE) {
                     break;
                 }
-                since = until;
+                since = last.modifiedAt();
+                afterId = last.id();
             }
             if (baseline && changed == 0) {
-                markPulled(connection, Instant.EPOCH);
+                markPulled(connection, Instant.EPOCH, null);
             }
         } catch (CrmException e) {
             connections.event(connection, "pull failed", e.getMessage(), true);
@@ -132,7 +138,7 @@ public class CrmPuller {
                 .list();
     }
 
-    private int store(Connection connection, Pull pull, List<ChangedRecord> page, boolean baseline, Instant until) {
+    private int store(Connection connection, Pull pull, List<ChangedRecord> page, boolean baseline, ChangedRecord last) {
         int raised = 0;
         for (ChangedRecord record : page) {
             Map<String, String> now = new LinkedHashMap<>();
@@ -171,7 +177,7 @@ public class CrmPuller {
                             Timestamp.from(record.modifiedAt()))
                     .update();
         }
-        markPulled(connection, until);
+        markPulled(connection, last.modifiedAt(), last.id());
         return raised;
     }
 
@@ -187,13 +193,17 @@ public class CrmPuller {
                 .update();
     }
 
-    private void markPulled(Connection connection, Instant until) {
+    /** Moves the cursor forward only: a pull that overlapped another never takes it back. */
+    private void markPulled(Connection connection, Instant until, String lastId) {
         jdbc.sql("""
-                        insert into crm_pull_cursors (connection_id, organization_id, pulled_until, last_pulled_at)
-                        values (?, ?, ?, ?)
-                        on conflict (connection_id) do update set pulled_until = greatest(crm_pull_cursors.pulled_until,
-                            excluded.pulled_until), last_pulled_at = excluded.last_pulled_at""")
-                .params(connection.id(), connection.organizationId(), Timestamp.from(until), Timestamp.from(clock.instant()))
+                        insert into crm_pull_cursors (connection_id, organization_id, pulled_until, last_id, last_pulled_at)
+                        values (?, ?, ?, ?, ?)
+                        on conflict (connection_id) do update set pulled_until = excluded.pulled_until,
+                            last_id = excluded.last_id, last_pulled_at = excluded.last_pulled_at
+                        where (excluded.pulled_until, coalesce(excluded.last_id, ''))
+                              >= (crm_pull_cursors.pulled_until, coalesce(crm_pull_cursors.last_id, ''))""")
+                .params(connection.id(), connection.organizationId(), Timestamp.from(until), lastId,
+                        Timestamp.from(clock.instant()))
                 .update();
     }
 

@@ -1,7 +1,10 @@
 package dev.stellar.workers.crm;
 
 import dev.stellar.connectors.crm.CrmException;
+import dev.stellar.connectors.crm.CrmRecords;
+import dev.stellar.connectors.crm.CrmRecords.CrmRecord;
 import dev.stellar.connectors.crm.CrmRecords.RecordWrite;
+import dev.stellar.playbooks.crm.CrmValues;
 import dev.stellar.connectors.crm.CrmRecords.WriteResult;
 import dev.stellar.workers.account.Caller;
 import dev.stellar.workers.connection.Connection;
@@ -11,6 +14,7 @@ import dev.stellar.workers.crm.CrmChange.Status;
 import dev.stellar.workers.meeting.MeetingNotFoundException;
 import dev.stellar.workers.meeting.MeetingStore;
 import dev.stellar.workers.meeting.MeetingSummary;
+import dev.stellar.workflows.meeting.MeetingStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +70,10 @@ public class CrmReview {
         if (!changes.mayReview(caller, meetingId)) {
             throw new MeetingNotFoundException(meetingId);
         }
+        if (meetings.summary(caller.organizationId(), meetingId).map(m -> m.status() != MeetingStatus.COMPLETED)
+                .orElse(true)) {
+            throw new CrmDecisionException("The meeting is still being analysed; its changes are proposed when it is done");
+        }
         if (clients.connected(caller.organizationId()).isEmpty()) {
             throw new CrmDecisionException("No CRM is connected: ADMIN or OPS connect one under Connections");
         }
@@ -111,38 +119,74 @@ public class CrmReview {
 
     /**
      * Writes back what each applied change replaced, record by record (an empty value clears the property); a record
-     * the changes created is archived instead (HubSpot's recycle bin keeps it for 90 days).
+     * the changes created is archived instead (HubSpot's recycle bin keeps it for 90 days), and so is the meeting's note.
+     * Nothing is undone when the CRM no longer holds what Stellar wrote (someone changed it since) or when later
+     * meetings wrote to a record this one created: the reason says which.
      *
      * @return the changes undone
-     * @throws CrmDecisionException when nothing was applied, or the CRM refused to take the old values back
+     * @throws CrmDecisionException when nothing was applied, the CRM changed since, or it refused the old values
      */
     public List<CrmChange> undo(Caller caller, UUID meetingId) {
         List<CrmChange> applied = changes(caller, meetingId).stream().filter(c -> c.status() == Status.APPLIED).toList();
         if (applied.isEmpty()) {
             throw new CrmDecisionException("Nothing of this meeting was written to the CRM, so there is nothing to undo");
         }
-        for (Map.Entry<RecordRef, List<CrmChange>> group : CrmApplier.byRecord(applied).entrySet()) {
+        Map<RecordRef, List<CrmChange>> groups = CrmApplier.byRecord(applied);
+        Map<RecordRef, CrmRecords> crms = new LinkedHashMap<>();
+        for (Map.Entry<RecordRef, List<CrmChange>> group : groups.entrySet()) { // check everything before writing anything
             RecordRef ref = group.getKey();
             Connection connection = connections.find(caller.organizationId(), ref.connectionId())
                     .orElseThrow(() -> new CrmDecisionException("The CRM connection was removed; undo it in the CRM"));
-            Map<String, String> previous = new LinkedHashMap<>();
-            group.getValue().forEach(c -> previous.put(c.property(), c.beforeValue() == null ? "" : c.beforeValue()));
-            WriteResult result;
+            CrmRecords crm = clients.open(connection);
+            crms.put(ref, crm);
             CrmChange first = group.getValue().get(0);
-            try {
-                if (first.recordCreated() || first.note()) { // a note is always Stellar's own
-                    clients.open(connection).archive(ref.object(), first.recordId());
-                    result = new WriteResult(ref.key(), first.recordId(), false, null);
-                } else {
-                    result = clients.open(connection).upsert(ref.object(), ref.keyProperty(),
-                            List.of(new RecordWrite(ref.key(), previous))).get(0);
+            if (first.note()) {
+                continue;
+            }
+            if (first.recordCreated()) {
+                int others = changes.appliedByOthers(caller.organizationId(), ref.connectionId(), ref.object(), ref.key(),
+                        meetingId);
+                if (others > 0) {
+                    throw new CrmDecisionException(first.objectLabel() + " " + ref.key() + " was created by this meeting "
+                            + "and updated by " + others + " change(s) of later meetings since; undo those first. "
+                            + "Nothing was undone");
                 }
+            }
+            CrmRecord now;
+            try {
+                now = crm.read(ref.object(), ref.keyProperty(), List.of(ref.key()),
+                        group.getValue().stream().map(CrmChange::property).toList()).get(ref.key());
             } catch (CrmException e) {
                 throw new CrmDecisionException("Could not undo: " + e.getMessage());
             }
-            if (!result.written()) {
-                throw new CrmDecisionException(CrmClients.vendor(connection) + " refused the previous values of "
-                        + ref.object() + " " + ref.key() + ": " + result.failure().message());
+            List<String> changedSince = group.getValue().stream()
+                    .filter(c -> now == null || !CrmValues.same(now.values().get(c.property()), c.appliedValue()))
+                    .map(c -> c.property() + (now == null ? "" : " (now " + now.values().getOrDefault(c.property(), "empty")
+                            + ")"))
+                    .toList();
+            if (!changedSince.isEmpty()) {
+                throw new CrmDecisionException(first.objectLabel() + " " + ref.key() + " changed in the CRM since Stellar "
+                        + "wrote it: " + String.join(", ", changedSince) + ". Nothing was undone");
+            }
+        }
+        for (Map.Entry<RecordRef, List<CrmChange>> group : groups.entrySet()) {
+            RecordRef ref = group.getKey();
+            CrmChange first = group.getValue().get(0);
+            try {
+                if (first.recordCreated() || first.note()) { // a note is always Stellar's own
+                    crms.get(ref).archive(ref.object(), first.recordId());
+                } else {
+                    Map<String, String> previous = new LinkedHashMap<>();
+                    group.getValue().forEach(c -> previous.put(c.property(), c.beforeValue() == null ? "" : c.beforeValue()));
+                    WriteResult result = crms.get(ref).upsert(ref.object(), ref.keyProperty(),
+                            List.of(new RecordWrite(ref.key(), previous))).get(0);
+                    if (!result.written()) {
+                        throw new CrmDecisionException("The CRM refused the previous values of " + ref.object() + " "
+                                + ref.key() + ": " + result.failure().message());
+                    }
+                }
+            } catch (CrmException e) {
+                throw new CrmDecisionException("Could not undo: " + e.getMessage());
             }
             group.getValue().forEach(c -> changes.undone(caller.organizationId(), c.id(), caller.userId()));
         }

@@ -91,10 +91,6 @@ public class CrmSchedules {
         }
     }
 
-    public boolean pulls(UUID connectionId) throws SchedulerException {
-        return scheduler.checkExists(pullKey(connectionId));
-    }
-
     private static JobKey pullKey(UUID connectionId) {
         return JobKey.jobKey("crm-" + connectionId, PULLS);
     }

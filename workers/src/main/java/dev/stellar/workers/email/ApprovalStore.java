@@ -1,5 +1,6 @@
 package dev.stellar.workers.email;
 
+import dev.stellar.workers.meeting.MeetingAccess;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.stellar.workers.account.Caller;
 import dev.stellar.workers.drafts.Draft.Grounding;
@@ -34,12 +35,6 @@ public class ApprovalStore {
             """;
 
     /** What a person may see: a rep their own meetings' drafts, a manager the team's, admins and ops all. */
-    private static final String VISIBLE = """
-             and (? in ('ADMIN', 'OPS') or m.owner_id = ?
-                  or (? = 'MANAGER' and m.owner_id in (select u.id from users u where u.organization_id = d.organization_id
-                        and u.team_id = (select me.team_id from users me where me.id = ?))))
-            """;
-
     private final JdbcClient jdbc;
     private final JsonColumns json;
     private final Clock clock;
@@ -55,17 +50,15 @@ public class ApprovalStore {
     public List<InboxItem> inbox(Caller caller, List<DraftStatus> statuses, int limit) {
         String[] wanted = statuses.stream().map(Enum::name).toArray(String[]::new);
         return jdbc.sql(SELECT + " where d.organization_id = ? and d.kind = 'EMAIL' and (cardinality(?) = 0 or d.status = any (?))"
-                        + VISIBLE + " order by (d.status = 'DRAFT') desc, d.created_at desc limit ?")
-                .params(caller.organizationId(), wanted, wanted, caller.role().name(), caller.userId(), caller.role().name(),
-                        caller.userId(), limit)
+                        + MeetingAccess.VISIBLE + " order by (d.status = 'DRAFT') desc, d.created_at desc limit ?")
+                .params(caller.organizationId(), wanted, wanted).params(MeetingAccess.parameters(caller)).params(limit)
                 .query(this::item).list();
     }
 
     @Transactional(readOnly = true)
     public Optional<InboxItem> visible(Caller caller, UUID draftId) {
-        return jdbc.sql(SELECT + " where d.organization_id = ? and d.id = ? and d.kind = 'EMAIL'" + VISIBLE)
-                .params(caller.organizationId(), draftId, caller.role().name(), caller.userId(), caller.role().name(),
-                        caller.userId())
+        return jdbc.sql(SELECT + " where d.organization_id = ? and d.id = ? and d.kind = 'EMAIL'" + MeetingAccess.VISIBLE)
+                .params(caller.organizationId(), draftId).params(MeetingAccess.parameters(caller))
                 .query(this::item).optional();
     }
 

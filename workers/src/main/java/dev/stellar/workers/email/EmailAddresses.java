@@ -90,6 +90,16 @@ public final class EmailAddresses {
         return result;
     }
 
+    /** Whether the domain is a free-mail provider's, where everyone is someone else (not one company). */
+    public static boolean freeMail(String domain) {
+        return FREE_MAIL.contains(domain.toLowerCase(Locale.ROOT));
+    }
+
+    private static final java.util.Set<String> FREE_MAIL = java.util.Set.of("gmail.com", "googlemail.com", "outlook.com",
+            "hotmail.com", "live.com", "msn.com", "yahoo.com", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com",
+            "proton.me", "protonmail.com", "gmx.com", "gmx.de", "gmx.net", "web.de", "mail.com", "zoho.com", "yandex.com",
+            "fastmail.com");
+
     public static String domainOf(String address) {
         return address.substring(address.indexOf('@') + 1).toLowerCase(Locale.ROOT);
     }

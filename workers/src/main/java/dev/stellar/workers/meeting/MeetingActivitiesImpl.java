@@ -16,7 +16,6 @@ import dev.stellar.workers.drafts.Draft;
 import dev.stellar.workers.drafts.DraftStore;
 import dev.stellar.workers.drafts.DraftingContext;
 import dev.stellar.workers.drafts.FollowUpDrafter;
-import dev.stellar.workers.email.EmailAddresses;
 import dev.stellar.workers.email.Sequences;
 import dev.stellar.workers.extraction.ExtractionContext;
 import dev.stellar.workers.extraction.Extraction;
@@ -185,14 +184,9 @@ public class MeetingActivitiesImpl implements MeetingActivities {
         return new DraftsSummary(drafted.size(), email.map(UUID::toString).orElse(null));
     }
 
-    /** Attendees with an address who are not the organisation's own people: the customers. */
+    /** The customers' addresses, leaving out anyone the transcript shows speaking for the organisation. */
     private List<String> recipientsOf(Meeting meeting, Set<String> organisationPeople) {
-        Set<String> ownDomains = users.findByOrganizationIdOrderByDisplayName(meeting.organizationId()).stream()
-                .map(user -> EmailAddresses.domainOf(user.email()))
-                .collect(Collectors.toSet());
-        return store.attendees(meeting.organizationId(), meeting.id()).stream()
-                .filter(a -> a.email() != null)
-                .filter(a -> !ownDomains.contains(EmailAddresses.domainOf(a.email())))
+        return store.customers(meeting.organizationId(), meeting.id()).stream()
                 .filter(a -> a.name() == null || !organisationPeople.contains(a.name()))
                 .map(Attendee::email)
                 .toList();

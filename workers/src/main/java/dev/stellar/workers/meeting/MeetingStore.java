@@ -1,5 +1,6 @@
 package dev.stellar.workers.meeting;
 
+import dev.stellar.workers.email.EmailAddresses;
 import static dev.stellar.workers.persistence.ResultSets.nullableInstant;
 import static dev.stellar.workers.persistence.ResultSets.nullableLong;
 
@@ -135,14 +136,19 @@ public class MeetingStore {
                 .params(transcriptRef, meetingId, organizationId).update();
     }
 
-    /** Attendees with an address at none of the domains the organisation's users have: the customers. */
+    /**
+     * The customers among the attendees: those with an address neither at one of the organisation's own domains (the
+     * company domains its users have; a free-mail domain is nobody's) nor of one of its users.
+     */
     @Transactional(readOnly = true)
     public List<Attendee> customers(UUID organizationId, UUID meetingId) {
-        java.util.Set<String> ownDomains = new java.util.HashSet<>(jdbc.sql(
-                        "select distinct lower(split_part(email, '@', 2)) from users where organization_id = ?")
-                .params(organizationId).query(String.class).list());
+        List<String> own = jdbc.sql("select lower(email) from users where organization_id = ?").params(organizationId)
+                .query(String.class).list();
+        java.util.Set<String> ownDomains = own.stream().map(EmailAddresses::domainOf)
+                .filter(domain -> !EmailAddresses.freeMail(domain)).collect(java.util.stream.Collectors.toSet());
         return attendees(organizationId, meetingId).stream()
-                .filter(a -> a.email() != null && !ownDomains.contains(a.email().substring(a.email().indexOf('@') + 1)))
+                .filter(a -> a.email() != null && !own.contains(a.email().toLowerCase(java.util.Locale.ROOT))
+                        && !ownDomains.contains(EmailAddresses.domainOf(a.email())))
                 .toList();
     }
 

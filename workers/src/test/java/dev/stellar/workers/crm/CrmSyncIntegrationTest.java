@@ -112,6 +112,11 @@ class CrmSyncIntegrationTest extends WorkersIntegrationTest {
         applier.apply(admin.organizationId(), meeting.id()); // a retried activity: nothing approved is left to write
         assertThat(HUBSPOT.count("deals")).isEqualTo(deals);
 
+        HUBSPOT.change("contacts", "margaret@" + domain, "firstname", "Peggy"); // someone edits it in HubSpot
+        assertThatThrownBy(() -> review.undo(admin, meeting.id())).isInstanceOf(CrmDecisionException.class)
+                .hasMessageContaining("changed in the CRM since Stellar wrote it: firstname (now Peggy). Nothing was undone");
+        assertThat(HUBSPOT.record("deals", domain)).as("nothing undone, not even the deal").isNotNull();
+        HUBSPOT.change("contacts", "margaret@" + domain, "firstname", "Margaret");
         List<CrmChange> undone = review.undo(admin, meeting.id());
         assertThat(undone).filteredOn(c -> c.status() == Status.UNDONE).hasSize(4);
         assertThat(HUBSPOT.notes()).noneMatch(n -> n.get("id").asText().equals(note.recordId()));

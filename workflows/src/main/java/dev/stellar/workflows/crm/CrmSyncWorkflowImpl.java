@@ -50,18 +50,18 @@ public class CrmSyncWorkflowImpl implements CrmSyncWorkflow {
     @Override
     public CrmSyncOutcome run(CrmSyncInput input) {
         MeetingRef meeting = new MeetingRef(input.organizationId(), input.meetingId());
-        ReviewPlan plan = activities.proposeChanges(meeting);
-        if (plan.proposed() == 0) {
-            return finish(CrmSyncStage.NOTHING_TO_SYNC, 0, 0, null);
-        }
-        awaitDecisions(meeting, plan);
-        state = new CrmSyncOutcome(CrmSyncStage.APPLYING, 0, 0, null);
         try {
+            ReviewPlan plan = activities.proposeChanges(meeting);
+            if (plan.proposed() == 0) {
+                return finish(CrmSyncStage.NOTHING_TO_SYNC, 0, 0, null);
+            }
+            awaitDecisions(meeting, plan);
+            state = new CrmSyncOutcome(CrmSyncStage.APPLYING, 0, 0, null);
             ApplyResult result = writer.applyChanges(meeting);
             return finish(CrmSyncStage.SYNCED, result.applied(), result.failed(), result.detail());
         } catch (ActivityFailure e) {
             String reason = Errors.typedMessage(e)
-                    .orElse("The CRM could not be written after retrying for a day; the worker's log has the details");
+                    .orElse("The CRM could not be reached after retrying for a day; the worker's log has the details");
             log.warn("CRM sync of meeting {} failed: {}", input.meetingId(), reason);
             activities.recordSyncFailure(new SyncFailure(input.organizationId(), input.meetingId(), reason));
             return finish(CrmSyncStage.FAILED, 0, 0, reason);

@@ -283,8 +283,8 @@ public class MeetingLifecycleWorkflowImpl implements MeetingLifecycleWorkflow {
             CrmSyncOutcome outcome = synced.get();
             steps.put(MeetingStep.SYNC, outcome.stage() == CrmSyncStage.FAILED ? StepState.FAILED : StepState.DONE);
         } catch (ChildWorkflowFailure e) {
-            log.info("CRM sync goes on without the meeting: {}", e.getMessage());
-            steps.put(MeetingStep.SYNC, StepState.DONE);
+            log.warn("CRM sync failed: {}", e.getMessage());
+            steps.put(MeetingStep.SYNC, StepState.FAILED);
         }
     }
 

@@ -105,6 +105,20 @@ class CrmSyncWorkflowTest {
     }
 
     @Test
+    void aCrmThatRefusesForGoodFailsTheSyncAtOnceInItsOwnWords(WorkflowClient client, Worker worker) {
+        activities.proposed = 1;
+        activities.refused = true;
+
+        CrmSyncOutcome outcome = client.newWorkflowStub(CrmSyncWorkflow.class, WorkflowOptions.newBuilder()
+                        .setTaskQueue(worker.getTaskQueue()).build())
+                .run(new CrmSyncInput("org-1", "meeting-1"));
+
+        assertThat(outcome.stage()).isEqualTo(CrmSyncStage.FAILED);
+        assertThat(outcome.detail()).isEqualTo("HubSpot refused the connection's token (401): expired");
+        assertThat(activities.calls).filteredOn("apply"::equals).as("not retried").hasSize(1);
+    }
+
+    @Test
     void aCrmThatStaysDownForADayFailsTheSyncVisibly(WorkflowClient client, Worker worker) {
         activities.proposed = 1;
         activities.crmDown = true;
@@ -114,6 +128,6 @@ class CrmSyncWorkflowTest {
                 .run(new CrmSyncInput("org-1", "meeting-1"));
 
         assertThat(outcome.stage()).isEqualTo(CrmSyncStage.FAILED);
-        assertThat(activities.calls).last().asString().startsWith("failed:The CRM could not be written after retrying");
+        assertThat(activities.calls).last().asString().startsWith("failed:The CRM could not be reached after retrying");
     }
 }

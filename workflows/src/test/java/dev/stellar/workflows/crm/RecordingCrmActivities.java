@@ -19,6 +19,8 @@ public class RecordingCrmActivities implements CrmActivities {
     public volatile int outages;
     /** Applying never goes through. */
     public volatile boolean crmDown;
+    /** The CRM refuses for good (credentials revoked). */
+    public volatile boolean refused;
 
     @Override
     public ReviewPlan proposeChanges(MeetingRef meeting) {
@@ -46,6 +48,10 @@ public class RecordingCrmActivities implements CrmActivities {
     @Override
     public synchronized ApplyResult applyChanges(MeetingRef meeting) {
         calls.add("apply");
+        if (refused) {
+            throw ApplicationFailure.newNonRetryableFailure("HubSpot refused the connection's token (401): expired",
+                    dev.stellar.workflows.Errors.CRM_REFUSED.name());
+        }
         if (crmDown || outages > 0) {
             outages--;
             throw ApplicationFailure.newFailure("HubSpot answered 503: Service Unavailable", "HTTP_503");
