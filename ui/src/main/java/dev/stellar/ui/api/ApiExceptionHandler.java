@@ -20,6 +20,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import dev.stellar.playbooks.crm.CrmMappings;
+import dev.stellar.playbooks.trigger.TriggerRuleException;
+import dev.stellar.workers.trigger.UnknownRuleException;
 import dev.stellar.workers.crm.CrmChangeNotFoundException;
 import dev.stellar.workers.crm.CrmDecisionException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -126,6 +128,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CrmMappings.CrmMappingException.class)
     ProblemDetail crmMapping(CrmMappings.CrmMappingException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid CRM mapping", e.getMessage());
+    }
+
+    @ExceptionHandler(TriggerRuleException.class)
+    ProblemDetail invalidRule(TriggerRuleException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid trigger rule", e.getMessage());
+        problem.setProperty("errors", e.errors());
+        return problem;
+    }
+
+    @ExceptionHandler(UnknownRuleException.class)
+    ProblemDetail unknownRule(UnknownRuleException e) {
+        return problem(HttpStatus.NOT_FOUND, "Trigger rule not found", e.getMessage());
     }
 
     @ExceptionHandler(RoleRequiredException.class)

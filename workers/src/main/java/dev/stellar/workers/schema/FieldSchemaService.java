@@ -56,12 +56,18 @@ public class FieldSchemaService {
     /** Every field key the organisation's schemas (built-in and its own) define: what mappings may name. */
     @Transactional(readOnly = true)
     public Set<String> fieldKeys(UUID organizationId) {
-        Set<String> keys = new java.util.TreeSet<>();
-        BuiltInSchemas.all().forEach(schema -> schema.fields().forEach(field -> keys.add(field.key())));
+        return new java.util.TreeSet<>(fields(organizationId).keySet());
+    }
+
+    /** Every field the organisation's schemas define, by key; its own schemas' definitions before the built-in ones. */
+    @Transactional(readOnly = true)
+    public Map<String, dev.stellar.playbooks.schema.FieldDefinition> fields(UUID organizationId) {
+        Map<String, dev.stellar.playbooks.schema.FieldDefinition> fields = new java.util.TreeMap<>();
         for (FieldSchemaStore.StoredSchema own : store.latestOfEach(organizationId)) {
-            FieldSchemaYaml.read(own.definition()).fields().forEach(field -> keys.add(field.key()));
+            FieldSchemaYaml.read(own.definition()).fields().forEach(field -> fields.putIfAbsent(field.key(), field));
         }
-        return keys;
+        BuiltInSchemas.all().forEach(schema -> schema.fields().forEach(field -> fields.putIfAbsent(field.key(), field)));
+        return fields;
     }
 
     /** The schema as the organisation uses it now, for display and export. */

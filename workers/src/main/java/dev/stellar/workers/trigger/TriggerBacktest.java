@@ -1,0 +1,183 @@
+package dev.stellar.workers.trigger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stellar.playbooks.trigger.CompiledRule;
+import dev.stellar.playbooks.trigger.EventType;
+import dev.stellar.playbooks.trigger.TriggerEngine;
+import dev.stellar.playbooks.trigger.TriggerEngine.Check;
+import dev.stellar.playbooks.trigger.TriggerEngine.Evaluation;
+import dev.stellar.playbooks.trigger.TriggerEvent;
+import dev.stellar.workers.account.Caller;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A rule run against the organisation's past events, with no side effects: which would have fired, with the values
+ * each condition saw and the actions that would have run. Past events are rebuilt from what Stellar keeps: analysed
+ * and captured meetings (with their extracted fields) and the deal changes pulled from the CRM.
+ */
+@Service
+public class TriggerBacktest {
+
+    /** Events looked at, at most. */
+    static final int LIMIT = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** One past event and what the rule made of it. */
+    public record Hit(String eventId, String subject, Instant occurredAt, boolean fires, List<Check> checks,
+                      List<String> actions) {
+    }
+
+    /**
+     * @param considered past events of the rule's kind in the window
+     * @param note       what could not be looked at, or null
+     */
+    public record Result(String rule, int version, int days, int considered, int fired, List<Hit> hits, String note) {
+    }
+
+    private final TriggerService rules;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public TriggerBacktest(TriggerService rules, JdbcClient jdbc, Clock clock) {
+        this.rules = rules;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** @param days how far back, 1 to 365 */
+    @Transactional(readOnly = true)
+    public Result run(Caller caller, String key, int days) {
+        CompiledRule rule = rules.compiled(caller, key);
+        int window = Math.max(1, Math.min(365, days));
+        Instant since = clock.instant().minus(Duration.ofDays(window));
+        List<TriggerEvent> events = switch (rule.event()) {
+            case MEETING_ANALYSED, MEETING_CAPTURED -> meetings(caller.organizationId(), since,
+                    rule.event() == EventType.MEETING_ANALYSED);
+            case DEAL_STAGE_CHANGED, DEAL_AMOUNT_CHANGED -> dealChanges(caller.organizationId(), since, rule.event());
+            default -> List.of();
+        };
+        List<Hit> hits = new ArrayList<>();
+        for (TriggerEvent event : events) {
+            Evaluation evaluation = TriggerEngine.evaluate(rule, event);
+            hits.add(new Hit(event.id(), String.valueOf(event.values().getOrDefault("meeting.title",
+                    event.values().get("deal.key"))), event.occurredAt(), evaluation.fires(), evaluation.checks(),
+                    evaluation.fires() ? rule.actions().stream().map(a -> a.type().key() + " " + a.parameters()).toList()
+                            : List.of()));
+        }
+        String note = events.isEmpty() && !List.of(EventType.MEETING_ANALYSED, EventType.MEETING_CAPTURED,
+                EventType.DEAL_STAGE_CHANGED, EventType.DEAL_AMOUNT_CHANGED).contains(rule.event())
+                ? "Past " + rule.event().key() + " events are not kept yet: the backtest covers meetings and deal changes"
+                : null;
+        return new Result(key, rules.get(caller, key).version(), window, events.size(),
+                (int) hits.stream().filter(Hit::fires).count(), hits, note);
+    }
+
+    private List<TriggerEvent> meetings(UUID organizationId, Instant since, boolean analysed) {
+        record Row(UUID id, String title, String platform, String schema, String owner, String team, Instant at) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        select m.id, m.title, m.platform, m.field_schema, u.email as owner, t.name as team,
+                               coalesce(m.started_at, m.created_at) as at
+                        from meetings m left join users u on u.id = m.owner_id left join teams t on t.id = u.team_id
+                        where m.organization_id = ? and coalesce(m.started_at, m.created_at) >= ?
+                          and (not ? or m.status = 'COMPLETED')
+                        order by at desc limit ?""")
+                .params(organizationId, Timestamp.from(since), analysed, LIMIT)
+                .query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("platform"),
+                        rs.getString("field_schema"), rs.getString("owner"), rs.getString("team"),
+                        rs.getTimestamp("at").toInstant()))
+                .list();
+        Map<UUID, Map<String, Object>> fields = new HashMap<>();
+        if (analysed && !rows.isEmpty()) {
+            jdbc.sql("select meeting_id, field_key, value::text from insights where organization_id = ?"
+                            + " and meeting_id = any (?)")
+                    .params(organizationId, rows.stream().map(Row::id).toArray(UUID[]::new))
+                    .query((rs, i) -> {
+                        fields.computeIfAbsent(rs.getObject(1, UUID.class), id -> new LinkedHashMap<>())
+                                .put("fields." + rs.getString(2), value(rs.getString(3)));
+                        return null;
+                    }).list();
+        }
+        List<TriggerEvent> events = new ArrayList<>();
+        for (Row row : rows) {
+            Map<String, Object> values = new LinkedHashMap<>(fields.getOrDefault(row.id(), Map.of()));
+            put(values, "meeting.title", row.title());
+            put(values, "meeting.platform", row.platform());
+            put(values, "meeting.schema", row.schema());
+            put(values, "meeting.owner", row.owner());
+            put(values, "meeting.team", row.team());
+            events.add(new TriggerEvent((analysed ? "meeting.analysed:" : "meeting.captured:") + row.id(),
+                    analysed ? EventType.MEETING_ANALYSED : EventType.MEETING_CAPTURED, row.at(), values, Map.of()));
+        }
+        return events;
+    }
+
+    private List<TriggerEvent> dealChanges(UUID organizationId, Instant since, EventType type) {
+        String field = type == EventType.DEAL_STAGE_CHANGED ? "stage" : "amount";
+        return jdbc.sql("""
+                        select id, deal_key, old_value, new_value, occurred_at from crm_events
+                        where organization_id = ? and type = ? and occurred_at >= ? order by occurred_at desc limit ?""")
+                .params(organizationId, type.key(), Timestamp.from(since), LIMIT)
+                .query((rs, i) -> {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    Map<String, Object> previous = new LinkedHashMap<>();
+                    put(values, "deal.key", rs.getString("deal_key"));
+                    put(values, "deal." + field, value(rs.getString("new_value")));
+                    put(previous, "deal." + field, value(rs.getString("old_value")));
+                    return new TriggerEvent("crm:" + rs.getObject("id", UUID.class), type,
+                            rs.getTimestamp("occurred_at").toInstant(), values, previous);
+                }).list();
+    }
+
+    /** A stored value as rules see it: numbers and amounts as numbers, lists as lists of text, the rest as text. */
+    static Object value(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(stored);
+            if (node.isObject() && node.has("amount")) {
+                return node.get("amount").decimalValue();
+            }
+            if (node.isNumber()) {
+                return node.decimalValue();
+            }
+            if (node.isArray()) {
+                List<String> items = new ArrayList<>();
+                node.forEach(item -> items.add(item.asText()));
+                return items;
+            }
+            if (node.isBoolean() || node.isTextual()) {
+                return node.asText();
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // not JSON: a CRM's plain value
+        }
+        try {
+            return new BigDecimal(stored);
+        } catch (NumberFormatException e) {
+            return stored;
+        }
+    }
+
+    private static void put(Map<String, Object> values, String name, Object value) {
+        if (value != null) {
+            values.put(name, value);
+        }
+    }
+}
