@@ -47,6 +47,7 @@ public class MainLayout extends AppLayout {
         if (currentCaller.get().map(caller -> FieldSchemaService.EDITORS.contains(caller.role())).orElse(false)) {
             nav.addItem(new SideNavItem("Field schemas", SchemasView.class, VaadinIcon.LIST_UL.create()));
             nav.addItem(new SideNavItem("Connections", ConnectionsView.class, VaadinIcon.PLUG.create()));
+            nav.addItem(new SideNavItem("Triggers", TriggersView.class, VaadinIcon.BOLT.create()));
         }
         nav.addItem(new SideNavItem("Mailbox", MailboxView.class, VaadinIcon.COG.create()));
         if (mailboxes.hasLocalSink()) {

@@ -259,6 +259,40 @@ class BrowserTest extends StellarIntegrationTest {
     }
 
     @Test
+    void opsBacktestsADemoRuleOnThePastMeetingsBeforeSwitchingItOn() {
+        signIn("ops@demo.stellar", "demo");
+        browser.findElement(By.xpath("//vaadin-side-nav-item[normalize-space()='Triggers']")).click();
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//vaadin-grid[@id='trigger-rules']//vaadin-grid-cell-content[normalize-space()='won-deal-onboarding']"))));
+        WebElement document = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trigger-document textarea")));
+        wait.until(d -> document.getAttribute("value").contains("value: 100000"));
+
+        replaceText(document, document.getAttribute("value").replace("value: 100000", "value: lots"));
+        click(browser.findElement(By.id("trigger-save")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("trigger-problems"),
+                "if.all[1].value: 'lots' is not a number"));
+
+        replaceText(document, document.getAttribute("value").replace("value: lots", "value: 1000"));
+        click(browser.findElement(By.id("trigger-save")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//vaadin-notification-card[contains(., 'as version 2')]")));
+        click(browser.findElement(By.id("trigger-backtest")));
+        // the demo meetings are analysed at start: the Chen consultation was won, for 4,500
+        new WebDriverWait(browser, Duration.ofSeconds(90)).pollingEvery(Duration.ofSeconds(2)).until(driver -> {
+            if (driver.findElement(By.id("backtest-summary")).getText().matches("[1-9][0-9]* of .*")) {
+                return true;
+            }
+            click(driver.findElement(By.id("trigger-backtest")));
+            return false;
+        });
+        assertThat(browser.findElement(By.id("backtest-results")).getText())
+                .contains("Chen family estate planning consultation", "fires");
+        click(browser.findElement(By.id("trigger-toggle")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//vaadin-grid[@id='trigger-rules']//vaadin-grid-cell-content[normalize-space()='on']")));
+    }
+
+    @Test
     void opsEditsFieldSchemasAndABrokenOneIsRefusedWithItsLine() {
         signIn("ops@demo.stellar", "demo");
         browser.findElement(By.xpath("//vaadin-side-nav-item[normalize-space()='Field schemas']")).click();

@@ -11,6 +11,7 @@ import dev.stellar.workers.email.MailboxForm;
 import dev.stellar.workers.email.MailboxStore;
 import dev.stellar.workers.email.sink.LocalMailSink;
 import dev.stellar.workers.meeting.Attendee;
+import dev.stellar.workers.trigger.TriggerService;
 import dev.stellar.workers.meeting.MeetingRepository;
 import dev.stellar.workers.meeting.MeetingService;
 import dev.stellar.workers.meeting.UploadRequest;
@@ -73,10 +74,12 @@ public class DemoDataSeeder {
     private final MailboxStore mailboxes;
     private final ObjectProvider<LocalMailSink> sink;
     private final Clock clock;
+    private final TriggerService triggers;
 
     public DemoDataSeeder(AccountService accounts, MeetingService meetingService, MeetingRepository meetings,
                           TransactionTemplate transaction, MailboxStore mailboxes, ObjectProvider<LocalMailSink> sink,
-                          Clock clock) {
+                          Clock clock, TriggerService triggers) {
+        this.triggers = triggers;
         this.mailboxes = mailboxes;
         this.sink = sink;
         this.accounts = accounts;
@@ -98,9 +101,20 @@ public class DemoDataSeeder {
             }
         }
         sink.ifAvailable(s -> connectMailboxes(rep, s));
+        seedRules(accounts.findByEmail("ops@" + DOMAIN).orElseThrow());
         StringBuilder banner = new StringBuilder("Demo organisation ready. Sign in with password '" + PASSWORD + "' as:");
         USERS.forEach(u -> banner.append("\n  ").append(String.format("%-8s", u.role())).append(u.email()));
         log.info(banner.toString());
+    }
+
+    /** Two example if-then rules, switched off as every new rule is: for ops to backtest and switch on. */
+    private void seedRules(AppUser ops) {
+        if (!triggers.list(ops.toCaller()).isEmpty()) {
+            return;
+        }
+        for (String rule : List.of("won-deal-onboarding", "price-objection-coaching")) {
+            triggers.save(ops.toCaller(), new String(read("triggers/" + rule + ".yaml"), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     /** The demo's people send through the local sink; its ports change with every start, so this runs every time. */
