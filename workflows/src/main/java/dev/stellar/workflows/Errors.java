@@ -25,7 +25,9 @@ public enum Errors {
     /** The mail server refused the message for good (an address, the login), or there is no mailbox to send from. */
     EMAIL_REJECTED,
     /** The CRM refused for good (credentials, scopes, a request it will never take), or the mapping cannot be used. */
-    CRM_REFUSED;
+    CRM_REFUSED,
+    /** A rule's action cannot be carried out as written (a sequence that does not exist, nobody to enroll). */
+    ACTION_FAILED;
 
     /** The message of the first failure in the chain typed by one of these, as its activity worded it for people. */
     public static Optional<String> typedMessage(Throwable failure) {

@@ -69,6 +69,13 @@ public class TriggerController {
         triggers.delete(currentCaller.require(), key);
     }
 
+    @GetMapping("/api/triggers/{key}/firings")
+    @Operation(summary = "The rule's firings, newest first: the event, the conditions with their values, each action's "
+            + "outcome")
+    public List<TriggerService.Firing> firings(@PathVariable String key) {
+        return triggers.firings(currentCaller.require(), key, 200);
+    }
+
     @PostMapping("/api/triggers/{key}/backtest")
     @Operation(summary = "Run the rule over the past days' events without side effects: which would have fired, with "
             + "the value each condition saw and the actions that would have run")

@@ -60,6 +60,7 @@ public class TriggersView extends VerticalLayout {
     private final Grid<Hit> results = new Grid<>();
     private final Span summary = new Span();
     private final Button toggle = new Button();
+    private final Grid<TriggerService.Firing> firings = new Grid<>();
 
     public TriggersView(TriggerService triggers, TriggerBacktest backtest, CurrentCaller currentCaller) {
         this.triggers = triggers;
@@ -114,8 +115,21 @@ public class TriggersView extends VerticalLayout {
                 .setHeader("Conditions, with the values seen").setFlexGrow(1);
         results.addColumn(h -> String.join("; ", h.actions())).setHeader("Would run").setFlexGrow(1);
 
+        firings.setId("trigger-firings");
+        firings.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        firings.setAllRowsVisible(true);
+        firings.addColumn(f -> Formats.dateTime(f.firedAt(), BrowserZone.of(UI.getCurrent()))).setHeader("Fired")
+                .setAutoWidth(true);
+        firings.addColumn(f -> f.subject() + " (v" + f.version() + ")").setHeader("Meeting").setAutoWidth(true);
+        firings.addColumn(TriggerService.Firing::status).setHeader("Result").setAutoWidth(true);
+        firings.addColumn(f -> java.util.stream.StreamSupport.stream(f.actions().spliterator(), false)
+                .map(a -> a.path("action").asText() + ": " + a.path("status").asText().toLowerCase(java.util.Locale.ROOT)
+                        + (a.hasNonNull("detail") ? " (" + a.get("detail").asText() + ")" : ""))
+                .collect(Collectors.joining("; "))).setHeader("Actions").setFlexGrow(1);
+
         VerticalLayout editor = new VerticalLayout(document, problems,
-                new HorizontalLayout(save, create, days, run, toggle), new H4("Backtest"), summary, results);
+                new HorizontalLayout(save, create, days, run, toggle), new H4("Backtest"), summary, results,
+                new H4("Firings"), firings);
         editor.setPadding(false);
         SplitLayout split = new SplitLayout(rules, editor);
         split.setSplitterPosition(30);
@@ -130,6 +144,7 @@ public class TriggersView extends VerticalLayout {
         results.setItems();
         summary.setText("");
         toggle.setEnabled(rule != null);
+        firings.setItems(rule == null ? java.util.List.of() : triggers.firings(caller, rule.key(), 50));
         if (rule != null) {
             document.setValue(rule.document());
             toggle.setText(rule.enabled() ? "Switch off" : "Switch on");

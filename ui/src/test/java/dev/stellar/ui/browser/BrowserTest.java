@@ -290,6 +290,9 @@ class BrowserTest extends StellarIntegrationTest {
         click(browser.findElement(By.id("trigger-toggle")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
                 "//vaadin-grid[@id='trigger-rules']//vaadin-grid-cell-content[normalize-space()='on']")));
+        click(browser.findElement(By.id("trigger-toggle"))); // off again: the other tests' meetings are not its business
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(
+                "//vaadin-grid[@id='trigger-rules']//vaadin-grid-cell-content[normalize-space()='on']")));
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.stellar.workers.drafts.DraftStore;
 import dev.stellar.workers.drafts.DraftingContext;
 import dev.stellar.workers.drafts.FollowUpDrafter;
 import dev.stellar.workers.email.Sequences;
+import dev.stellar.workers.trigger.TriggerDispatcher;
 import dev.stellar.workers.extraction.ExtractionContext;
 import dev.stellar.workers.extraction.Extraction;
 import dev.stellar.workers.extraction.ExtractionService;
@@ -63,13 +64,15 @@ public class MeetingActivitiesImpl implements MeetingActivities {
     private final FollowUpDrafter drafter;
     private final DraftStore drafts;
     private final Sequences sequences;
+    private final TriggerDispatcher triggers;
     private final PlatformFetcher fetcher;
 
     public MeetingActivitiesImpl(BlobStore blobs, TranscriptParser parser, ExtractionService extraction, MeetingStore store,
                                  MeetingRepository meetings, UserRepository users, ConversationAnalyzer analyzer,
                                  MetricsStore metricsStore, FieldSchemaService schemas, TranscriptIndex index,
                                  CallCoach coach, CoachingStore coaching, FollowUpDrafter drafter, DraftStore drafts,
-                                 Sequences sequences, PlatformFetcher fetcher) {
+                                 Sequences sequences, PlatformFetcher fetcher, TriggerDispatcher triggers) {
+        this.triggers = triggers;
         this.fetcher = fetcher;
         this.sequences = sequences;
         this.blobs = blobs;
@@ -227,6 +230,8 @@ public class MeetingActivitiesImpl implements MeetingActivities {
                 input.unfinished() == null ? List.of() : input.unfinished()));
         // a deal won or lost ends the follow-up sequences of the people in this meeting
         sequences.meetingAnalysed(uuid(input.organizationId()), uuid(input.meetingId()), input.fields());
+        // and the organisation's rules on analysed meetings fire, each once for this meeting
+        triggers.meetingAnalysed(uuid(input.organizationId()), uuid(input.meetingId()));
     }
 
     @Override

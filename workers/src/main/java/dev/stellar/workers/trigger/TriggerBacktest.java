@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +49,13 @@ public class TriggerBacktest {
     }
 
     private final TriggerService rules;
+    private final MeetingEvents events;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public TriggerBacktest(TriggerService rules, JdbcClient jdbc, Clock clock) {
+    public TriggerBacktest(TriggerService rules, MeetingEvents events, JdbcClient jdbc, Clock clock) {
         this.rules = rules;
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -65,66 +66,26 @@ public class TriggerBacktest {
         CompiledRule rule = rules.compiled(caller, key);
         int window = Math.max(1, Math.min(365, days));
         Instant since = clock.instant().minus(Duration.ofDays(window));
-        List<TriggerEvent> events = switch (rule.event()) {
-            case MEETING_ANALYSED, MEETING_CAPTURED -> meetings(caller.organizationId(), since,
-                    rule.event() == EventType.MEETING_ANALYSED);
+        List<TriggerEvent> past = switch (rule.event()) {
+            case MEETING_ANALYSED, MEETING_CAPTURED -> events.meetings(caller.organizationId(), since, null,
+                    rule.event() == EventType.MEETING_ANALYSED, LIMIT);
             case DEAL_STAGE_CHANGED, DEAL_AMOUNT_CHANGED -> dealChanges(caller.organizationId(), since, rule.event());
             default -> List.of();
         };
         List<Hit> hits = new ArrayList<>();
-        for (TriggerEvent event : events) {
+        for (TriggerEvent event : past) {
             Evaluation evaluation = TriggerEngine.evaluate(rule, event);
             hits.add(new Hit(event.id(), String.valueOf(event.values().getOrDefault("meeting.title",
                     event.values().get("deal.key"))), event.occurredAt(), evaluation.fires(), evaluation.checks(),
                     evaluation.fires() ? rule.actions().stream().map(a -> a.type().key() + " " + a.parameters()).toList()
                             : List.of()));
         }
-        String note = events.isEmpty() && !List.of(EventType.MEETING_ANALYSED, EventType.MEETING_CAPTURED,
+        String note = past.isEmpty() && !List.of(EventType.MEETING_ANALYSED, EventType.MEETING_CAPTURED,
                 EventType.DEAL_STAGE_CHANGED, EventType.DEAL_AMOUNT_CHANGED).contains(rule.event())
                 ? "Past " + rule.event().key() + " events are not kept yet: the backtest covers meetings and deal changes"
                 : null;
-        return new Result(key, rules.get(caller, key).version(), window, events.size(),
+        return new Result(key, rules.get(caller, key).version(), window, past.size(),
                 (int) hits.stream().filter(Hit::fires).count(), hits, note);
-    }
-
-    private List<TriggerEvent> meetings(UUID organizationId, Instant since, boolean analysed) {
-        record Row(UUID id, String title, String platform, String schema, String owner, String team, Instant at) {
-        }
-        List<Row> rows = jdbc.sql("""
-                        select m.id, m.title, m.platform, m.field_schema, u.email as owner, t.name as team,
-                               coalesce(m.started_at, m.created_at) as at
-                        from meetings m left join users u on u.id = m.owner_id left join teams t on t.id = u.team_id
-                        where m.organization_id = ? and coalesce(m.started_at, m.created_at) >= ?
-                          and (not ? or m.status = 'COMPLETED')
-                        order by at desc limit ?""")
-                .params(organizationId, Timestamp.from(since), analysed, LIMIT)
-                .query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("platform"),
-                        rs.getString("field_schema"), rs.getString("owner"), rs.getString("team"),
-                        rs.getTimestamp("at").toInstant()))
-                .list();
-        Map<UUID, Map<String, Object>> fields = new HashMap<>();
-        if (analysed && !rows.isEmpty()) {
-            jdbc.sql("select meeting_id, field_key, value::text from insights where organization_id = ?"
-                            + " and meeting_id = any (?)")
-                    .params(organizationId, rows.stream().map(Row::id).toArray(UUID[]::new))
-                    .query((rs, i) -> {
-                        fields.computeIfAbsent(rs.getObject(1, UUID.class), id -> new LinkedHashMap<>())
-                                .put("fields." + rs.getString(2), value(rs.getString(3)));
-                        return null;
-                    }).list();
-        }
-        List<TriggerEvent> events = new ArrayList<>();
-        for (Row row : rows) {
-            Map<String, Object> values = new LinkedHashMap<>(fields.getOrDefault(row.id(), Map.of()));
-            put(values, "meeting.title", row.title());
-            put(values, "meeting.platform", row.platform());
-            put(values, "meeting.schema", row.schema());
-            put(values, "meeting.owner", row.owner());
-            put(values, "meeting.team", row.team());
-            events.add(new TriggerEvent((analysed ? "meeting.analysed:" : "meeting.captured:") + row.id(),
-                    analysed ? EventType.MEETING_ANALYSED : EventType.MEETING_CAPTURED, row.at(), values, Map.of()));
-        }
-        return events;
     }
 
     private List<TriggerEvent> dealChanges(UUID organizationId, Instant since, EventType type) {

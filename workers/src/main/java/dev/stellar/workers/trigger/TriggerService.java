@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -100,6 +101,36 @@ public class TriggerService {
         if (jdbc.sql("delete from trigger_rules where organization_id = ? and rule_key = ?")
                 .params(caller.organizationId(), key).update() == 0) {
             throw new UnknownRuleException(key);
+        }
+    }
+
+    /**
+     * A firing as the log shows it.
+     *
+     * @param checks  the conditions with the values they saw (JSON)
+     * @param actions each action with its status and what became of it (JSON)
+     */
+    public record Firing(UUID id, int version, String event, String subject, Instant firedAt, String status,
+                         com.fasterxml.jackson.databind.JsonNode checks, com.fasterxml.jackson.databind.JsonNode actions) {
+    }
+
+    /** The rule's firings, newest first. */
+    public List<Firing> firings(Caller caller, String key, int limit) {
+        require(caller, "seeing trigger firings");
+        return jdbc.sql("""
+                        select id, rule_version, event_type, subject, fired_at, status, checks::text, actions::text
+                        from trigger_firings where organization_id = ? and rule_key = ? order by fired_at desc limit ?""")
+                .params(caller.organizationId(), key, limit)
+                .query((rs, i) -> new Firing(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6), tree(rs.getString(7)), tree(rs.getString(8))))
+                .list();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
