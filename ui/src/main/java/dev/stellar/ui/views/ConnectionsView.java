@@ -187,24 +187,11 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
         clientSecret.setId("hubspot-client-secret");
         clientSecret.setHelperText("Then authorize it in HubSpot; its redirect URL is this Stellar's /oauth/crm/callback");
         Button connect = new Button("Connect HubSpot", e -> {
-            try {
-                boolean app = token.isEmpty() && !clientId.isEmpty();
-                Connection created = connections.create(caller, app
-                        ? new NewConnection("hubspot", null, Map.of("clientId", clientId.getValue()),
-                        Map.of("clientSecret", clientSecret.getValue()))
-                        : new NewConnection("hubspot", null, Map.of(), Map.of("accessToken", token.getValue())));
-                error.setText("");
-                token.clear();
-                clientSecret.clear();
-                refresh();
-                if (app) {
-                    authorize(created);
-                } else {
-                    test(created);
-                }
-            } catch (RuntimeException ex) {
-                error.setText(ex.getMessage());
-            }
+            boolean app = token.isEmpty() && !clientId.isEmpty();
+            connectCrm(app ? new NewConnection("hubspot", null, Map.of("clientId", clientId.getValue()),
+                            Map.of("clientSecret", clientSecret.getValue()))
+                            : new NewConnection("hubspot", null, Map.of(), Map.of("accessToken", token.getValue())),
+                    app, error, token, clientSecret);
         });
         connect.setId("hubspot-connect");
         connect.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -235,27 +222,13 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
         consumerSecret.setId("salesforce-consumer-secret");
         consumerSecret.setHelperText("Then authorize it in Salesforce; its callback URL is this Stellar's /oauth/crm/callback");
         Button connect = new Button("Connect Salesforce", e -> {
-            try {
-                boolean app = password.isEmpty() && !consumerKey.isEmpty();
-                Connection created = connections.create(caller, app
-                        ? new NewConnection("salesforce", null, Map.of("loginUrl", loginUrl.getValue(),
-                        "clientId", consumerKey.getValue()), Map.of("clientSecret", consumerSecret.getValue()))
-                        : new NewConnection("salesforce", null,
-                        Map.of("loginUrl", loginUrl.getValue(), "username", username.getValue()),
-                        Map.of("password", password.getValue(), "securityToken", securityToken.getValue())));
-                error.setText("");
-                password.clear();
-                securityToken.clear();
-                consumerSecret.clear();
-                refresh();
-                if (app) {
-                    authorize(created);
-                } else {
-                    test(created);
-                }
-            } catch (RuntimeException ex) {
-                error.setText(ex.getMessage());
-            }
+            boolean app = password.isEmpty() && !consumerKey.isEmpty();
+            connectCrm(app ? new NewConnection("salesforce", null, Map.of("loginUrl", loginUrl.getValue(),
+                            "clientId", consumerKey.getValue()), Map.of("clientSecret", consumerSecret.getValue()))
+                            : new NewConnection("salesforce", null,
+                            Map.of("loginUrl", loginUrl.getValue(), "username", username.getValue()),
+                            Map.of("password", password.getValue(), "securityToken", securityToken.getValue())),
+                    app, error, password, securityToken, consumerSecret);
         });
         connect.setId("salesforce-connect");
         connect.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -278,6 +251,28 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
             Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refresh();
+    }
+
+    /**
+     * Creates a CRM connection, forgets the secrets typed, then either sends the person off to authorize the app or
+     * tests the credentials; a refusal is shown under the form.
+     */
+    private void connectCrm(NewConnection request, boolean app, Paragraph error, PasswordField... secrets) {
+        try {
+            Connection created = connections.create(caller, request);
+            error.setText("");
+            for (PasswordField secret : secrets) {
+                secret.clear();
+            }
+            refresh();
+            if (app) {
+                authorize(created);
+            } else {
+                test(created);
+            }
+        } catch (RuntimeException ex) {
+            error.setText(ex.getMessage());
+        }
     }
 
     private void test(Connection connection) {

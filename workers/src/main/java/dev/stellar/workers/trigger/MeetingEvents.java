@@ -1,6 +1,9 @@
 package dev.stellar.workers.trigger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stellar.playbooks.trigger.EventType;
+import java.math.BigDecimal;
 import dev.stellar.playbooks.trigger.TriggerEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,6 +23,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MeetingEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final JdbcClient jdbc;
 
@@ -53,7 +59,7 @@ public class MeetingEvents {
                     .params(organizationId, rows.stream().map(Row::id).toArray(UUID[]::new))
                     .query((rs, i) -> {
                         fields.computeIfAbsent(rs.getObject(1, UUID.class), id -> new LinkedHashMap<>())
-                                .put("fields." + rs.getString(2), TriggerBacktest.value(rs.getString(3)));
+                                .put("fields." + rs.getString(2), ruleValue(rs.getString(3)));
                         return null;
                     }).list();
         }
@@ -71,7 +77,38 @@ public class MeetingEvents {
         return events;
     }
 
-    private static void put(Map<String, Object> values, String name, Object value) {
+    /** A stored value as rules see it: numbers and amounts as numbers, lists as lists of text, the rest as text. */
+    static Object ruleValue(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(stored);
+            if (node.isObject() && node.has("amount")) {
+                return node.get("amount").decimalValue();
+            }
+            if (node.isNumber()) {
+                return node.decimalValue();
+            }
+            if (node.isArray()) {
+                List<String> items = new ArrayList<>();
+                node.forEach(item -> items.add(item.asText()));
+                return items;
+            }
+            if (node.isBoolean() || node.isTextual()) {
+                return node.asText();
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // not JSON: a CRM's plain value
+        }
+        try {
+            return new BigDecimal(stored);
+        } catch (NumberFormatException e) {
+            return stored;
+        }
+    }
+
+    static void put(Map<String, Object> values, String name, Object value) {
         if (value != null) {
             values.put(name, value);
         }

@@ -1,7 +1,5 @@
 package dev.stellar.workers.trigger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stellar.playbooks.trigger.CompiledRule;
 import dev.stellar.playbooks.trigger.EventType;
 import dev.stellar.playbooks.trigger.TriggerEngine;
@@ -9,7 +7,6 @@ import dev.stellar.playbooks.trigger.TriggerEngine.Check;
 import dev.stellar.playbooks.trigger.TriggerEngine.Evaluation;
 import dev.stellar.playbooks.trigger.TriggerEvent;
 import dev.stellar.workers.account.Caller;
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +30,6 @@ public class TriggerBacktest {
 
     /** Events looked at, at most. */
     static final int LIMIT = 1000;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** One past event and what the rule made of it. */
     public record Hit(String eventId, String subject, Instant occurredAt, boolean fires, List<Check> checks,
@@ -97,48 +92,12 @@ public class TriggerBacktest {
                 .query((rs, i) -> {
                     Map<String, Object> values = new LinkedHashMap<>();
                     Map<String, Object> previous = new LinkedHashMap<>();
-                    put(values, "deal.key", rs.getString("deal_key"));
-                    put(values, "deal." + field, value(rs.getString("new_value")));
-                    put(previous, "deal." + field, value(rs.getString("old_value")));
+                    MeetingEvents.put(values, "deal.key", rs.getString("deal_key"));
+                    MeetingEvents.put(values, "deal." + field, MeetingEvents.ruleValue(rs.getString("new_value")));
+                    MeetingEvents.put(previous, "deal." + field, MeetingEvents.ruleValue(rs.getString("old_value")));
                     return new TriggerEvent("crm:" + rs.getObject("id", UUID.class), type,
                             rs.getTimestamp("occurred_at").toInstant(), values, previous);
                 }).list();
     }
 
-    /** A stored value as rules see it: numbers and amounts as numbers, lists as lists of text, the rest as text. */
-    static Object value(String stored) {
-        if (stored == null) {
-            return null;
-        }
-        try {
-            JsonNode node = JSON.readTree(stored);
-            if (node.isObject() && node.has("amount")) {
-                return node.get("amount").decimalValue();
-            }
-            if (node.isNumber()) {
-                return node.decimalValue();
-            }
-            if (node.isArray()) {
-                List<String> items = new ArrayList<>();
-                node.forEach(item -> items.add(item.asText()));
-                return items;
-            }
-            if (node.isBoolean() || node.isTextual()) {
-                return node.asText();
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // not JSON: a CRM's plain value
-        }
-        try {
-            return new BigDecimal(stored);
-        } catch (NumberFormatException e) {
-            return stored;
-        }
-    }
-
-    private static void put(Map<String, Object> values, String name, Object value) {
-        if (value != null) {
-            values.put(name, value);
-        }
-    }
 }

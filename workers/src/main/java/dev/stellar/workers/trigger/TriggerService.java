@@ -32,6 +32,9 @@ public class TriggerService {
             select r.*, u.display_name as owner_name from trigger_rules r left join users u on u.id = r.owner_id
             """;
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final JdbcClient jdbc;
     private final FieldSchemaService schemas;
     private final Clock clock;
@@ -128,7 +131,7 @@ public class TriggerService {
 
     private static com.fasterxml.jackson.databind.JsonNode tree(String json) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            return JSON.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
